@@ -1,0 +1,44 @@
+"""Macros for the hand-written pages in docs/ (mkdocs-macros-plugin): data from content/, never retyped."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from childcare_guide.cache import load_cached
+from childcare_guide.pages import module_overview, module_page_path, relative
+
+
+log = logging.getLogger("mkdocs.hooks.macros")
+
+
+def define_env(env):
+    root = Path(env.conf.config_file_path).resolve().parent
+
+    def package():
+        return load_cached(root)
+
+    def current_page() -> str:
+        return env.page.file.src_uri
+
+    @env.macro
+    def module_overzicht(niveau: int = 2) -> str:
+        """Every module with duration, content and when to choose it (from module.yml)."""
+        return module_overview(package(), current_page(), level=niveau)
+
+    @env.macro
+    def module_link(slug: str) -> str:
+        """A link to a module with its title; just the title's words if the module is not there."""
+        module = package().module(slug)
+        if module is None:
+            known = ", ".join(m.slug for m in package().modules)
+            # a warning, not an exception: strict mode stops the build without a traceback
+            log.warning(f"docs/{current_page()}: de module '{slug}' in module_link('{slug}') bestaat "
+                        f"niet. Kies een van deze: {known}.")
+            return slug
+        return f"[{module.title}]({relative(current_page(), module_page_path(module))})"
+
+    @env.macro
+    def versie() -> str:
+        """The guide's version (from content/pakket.yml)."""
+        return package().version

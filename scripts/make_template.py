@@ -1,0 +1,160 @@
+"""Make design/deck-template.pptx: the template whose named layouts every deck uses.
+
+Run once to (re)create the starting design: `python scripts/make_template.py`.
+After that the template belongs to the designer: restyle it in PowerPoint, keep the layout
+names (see LAYOUTS in src/childcare_guide/deck.py), and every deck follows without a code change.
+"""
+
+from __future__ import annotations
+
+import copy
+import sys
+from pathlib import Path
+
+from lxml import etree
+from pptx import Presentation
+from pptx.dml.color import RGBColor
+from pptx.enum.shapes import MSO_SHAPE
+from pptx.util import Emu, Pt
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from childcare_guide.deck import normalise_zip  # noqa: E402
+
+OUT = ROOT / "design" / "deck-template.pptx"
+WIDE = Emu(12192000)
+HIGH = Emu(6858000)
+DARK = RGBColor(0x1B, 0x4D, 0x4A)
+INK = RGBColor(0x22, 0x22, 0x22)
+LIGHT = RGBColor(0xE8, 0xF1, 0xEF)
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+P = "http://schemas.openxmlformats.org/presentationml/2006/main"
+
+# default layout name -> our name (None: remove)
+RENAME = {
+    "Title Slide": "Titel",
+    "Title and Content": "Tekst",
+    "Section Header": "Sectie",
+    "Two Content": "Grafiek",
+    "Comparison": "Twee kolommen",
+    "Title Only": "Tabel",
+    "Title and Vertical Text": "Afsluiting",
+    "Blank": None,
+    "Content with Caption": None,
+    "Picture with Caption": None,
+    "Vertical Title and Text": None,
+}
+
+
+def scale_shapes(shapes, factor: float) -> None:
+    for shape in shapes:
+        if shape.left is not None:
+            shape.left = int(shape.left * factor)
+            shape.width = int(shape.width * factor)
+
+
+def set_sizes(master) -> None:
+    """Readable sizes: titles 34 pt, body 26/22/20/18 pt (never under 18 pt)."""
+    styles = master._element.find(f"{{{P}}}txStyles")
+    title = styles.find(f"{{{P}}}titleStyle/{{{A}}}lvl1pPr/{{{A}}}defRPr")
+    title.set("sz", "3400")
+    title.set("b", "1")
+    body = styles.find(f"{{{P}}}bodyStyle")
+    for level, size in zip(range(1, 10), (2600, 2200, 2000, 1800, 1800, 1800, 1800, 1800, 1800)):
+        rpr = body.find(f"{{{A}}}lvl{level}pPr/{{{A}}}defRPr")
+        if rpr is not None:
+            rpr.set("sz", str(size))
+
+
+def colour_text(master) -> None:
+    styles = master._element.find(f"{{{P}}}txStyles")
+    for tag, colour in (("titleStyle", DARK), ("bodyStyle", INK)):
+        for rpr in styles.find(f"{{{P}}}{tag}").iter(f"{{{A}}}defRPr"):
+            for old in rpr.findall(f"{{{A}}}solidFill"):
+                rpr.remove(old)
+            fill = etree.SubElement(rpr, f"{{{A}}}solidFill")
+            etree.SubElement(fill, f"{{{A}}}srgbClr", val=str(colour))
+            # solidFill must come before latin/ea/cs font elements
+            fonts = [c for c in rpr if c.tag != f"{{{A}}}solidFill"]
+            for child in fonts:
+                rpr.remove(child)
+                rpr.append(child)
+
+
+def background(layout, colour: RGBColor) -> None:
+    fill = layout.background.fill
+    fill.solid()
+    fill.fore_color.rgb = colour
+
+
+def recolour_placeholders(layout, colour: RGBColor) -> None:
+    for shape in layout.placeholders:
+        if shape.has_text_frame:
+            for paragraph in shape.text_frame.paragraphs:
+                paragraph.font.color.rgb = colour
+            lst = shape._element.txBody.find(f"{{{A}}}lstStyle")
+            if lst is not None:
+                lvl = lst.find(f"{{{A}}}lvl1pPr")
+                if lvl is None:
+                    lvl = etree.SubElement(lst, f"{{{A}}}lvl1pPr")
+                rpr = lvl.find(f"{{{A}}}defRPr")
+                if rpr is None:
+                    rpr = etree.SubElement(lvl, f"{{{A}}}defRPr")
+                fill = etree.SubElement(rpr, f"{{{A}}}solidFill")
+                etree.SubElement(fill, f"{{{A}}}srgbClr", val=str(colour))
+
+
+def main() -> None:
+    prs = Presentation()
+    factor = WIDE / prs.slide_width
+    prs.slide_width, prs.slide_height = WIDE, HIGH
+    master = prs.slide_master
+    scale_shapes(master.shapes, factor)
+    set_sizes(master)
+    colour_text(master)
+    # A master has no add_shape: draw the accent bar on a scratch slide and move it over.
+    scratch = Presentation().slides.add_slide(Presentation().slide_layouts[6])
+    bar = scratch.shapes.add_shape(MSO_SHAPE.RECTANGLE, 0, 0, Emu(160000), HIGH)
+    bar.fill.solid()
+    bar.fill.fore_color.rgb = DARK
+    bar.line.fill.background()
+    bar.name = "Accentbalk"
+    bar.shadow.inherit = False
+    # the bar is decoration: keep it behind everything else on the master
+    master.shapes._spTree.insert(2, copy.deepcopy(bar._element))
+
+    for layout in list(prs.slide_layouts):
+        new_name = RENAME[layout.name]
+        if new_name is None:
+            prs.slide_layouts.remove(layout)
+            continue
+        layout._element.cSld.set("name", new_name)
+        scale_shapes(layout.placeholders, factor)
+        if new_name == "Grafiek":
+            for shape in list(layout.placeholders):
+                if shape.placeholder_format.idx == 2:
+                    shape._element.getparent().remove(shape._element)
+                elif shape.placeholder_format.idx == 1:
+                    shape.width = int(WIDE - 2 * shape.left)
+        if new_name == "Afsluiting":
+            for body_pr in layout._element.iter(f"{{{A}}}bodyPr"):
+                body_pr.attrib.pop("vert", None)
+            for shape in layout.placeholders:
+                shape.name = shape.name.replace("Vertical ", "")
+        if new_name == "Titel":
+            background(layout, DARK)
+            recolour_placeholders(layout, RGBColor(0xFF, 0xFF, 0xFF))
+        if new_name == "Sectie":
+            background(layout, LIGHT)
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    from io import BytesIO
+
+    buffer = BytesIO()
+    prs.save(buffer)
+    OUT.write_bytes(normalise_zip(buffer.getvalue()))
+    print(f"Sjabloon geschreven: {OUT.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,10 @@
+"""Kinderopvang voor iedereen: the content model, its checks, and the pages and decks made from it.
+
+Plain Python without MkDocs, so tests and scripts use it directly; hooks/ adapts it to MkDocs.
+"""
+
+from .errors import ContentError, ContentProblem
+from .loader import load_package
+from .model import Module, Package
+
+__all__ = ["ContentError", "ContentProblem", "Module", "Package", "load_package"]

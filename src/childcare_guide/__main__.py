@@ -1,0 +1,33 @@
+"""Command line: `python -m childcare_guide check` validates all content without building the site."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import ContentError
+from .loader import load_package
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m childcare_guide",
+                                     description="Controleer de inhoud van de gids.")
+    parser.add_argument("command", choices=["check"], help="check: controleer alle inhoud")
+    parser.add_argument("--root", type=Path, default=ROOT,
+                        help="map van het project (met content/ erin)")
+    args = parser.parse_args(argv)
+    try:
+        package = load_package(args.root)
+    except ContentError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    steps = sum(len(m.steps) for m in package.modules)
+    print(f"De inhoud is in orde: {len(package.modules)} modules, {steps} stappen.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

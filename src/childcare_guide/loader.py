@@ -1,0 +1,378 @@
+"""Load content/ into the typed model and check every rule; all problems are reported at once."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from . import schema
+from .errors import ContentError, ContentProblem, display_path
+from .markdown_text import check_markdown
+from .model import (Column, FillInField, Figure, Module, Package, Slide, Source, Step,
+                    Worksheet, figure_field)
+from .yamlsource import YamlDocument, dotted, load_yaml, read_text
+
+# Titles of the slides every deck gets, besides the title slide (the module's title).
+GENERATED_SLIDE_TITLES = ("Doelstellingen", "Agenda", "Voorbereiding: in te vullen",
+                          "Afspraken en volgende stappen")
+MAX_SLIDE_CHARS = 600
+SLIDE_FIELDS = {
+    "tekst": {"punten", "invulvelden"},
+    "twee-kolommen": {"links", "rechts"},
+    "cijfers": {"cijfers"},
+    "stelling": {"tekst"},
+}
+SLIDE_REQUIRED = {"twee-kolommen": ("links", "rechts"), "cijfers": ("cijfers",),
+                  "stelling": ("tekst",)}
+
+
+def load_package(root: Path) -> Package:
+    """Read and check all content under root/content; raise ContentError with every problem."""
+    root = root.resolve()
+    loader = _Loader(root)
+    package = loader.load()
+    if loader.problems or package is None:
+        raise ContentError(loader.problems)
+    return package
+
+
+class _Loader:
+    def __init__(self, root: Path):
+        self.root = root
+        self.content = root / "content"
+        self.problems: list[ContentProblem] = []
+
+    def shown(self, path: Path) -> str:
+        return display_path(path, self.root)
+
+    def problem(self, file: Path | str, line: int | None, field: str | None, message: str,
+                fix: str) -> None:
+        shown = file if isinstance(file, str) else self.shown(file)
+        self.problems.append(ContentProblem(shown, line, field, message, fix))
+
+    # -- package ---------------------------------------------------------------------------
+
+    def load(self) -> Package | None:
+        package_file = self.content / "pakket.yml"
+        if not package_file.is_file():
+            self.problem(package_file, None, None, "Het bestand met de gegevens van de gids ontbreekt.",
+                         "Maak content/pakket.yml met titel, ondertitel, versie en invulvelden.")
+            return None
+        doc = load_yaml(package_file, self.shown(package_file), self.problems)
+        if doc is None:
+            return None
+        errors = schema.validate(doc, "pakket.schema.json", self.shown(package_file))
+        self.problems.extend(errors)
+        if errors:
+            return None
+        data = doc.data
+        title_fields = tuple(_field(f) for f in data["invulvelden"])
+        self._unique([f.id for f in title_fields], package_file, doc, ("invulvelden",), "id",
+                     "invulveld")
+        modules = self._load_modules(title_fields)
+        return Package(title=data["titel"], subtitle=data["ondertitel"], version=data["versie"],
+                       title_fields=title_fields, modules=modules, root=self.root)
+
+    def _load_modules(self, title_fields: tuple[FillInField, ...]) -> tuple[Module, ...]:
+        folder = self.content / "modules"
+        folders = sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")) \
+            if folder.is_dir() else []
+        if not folders:
+            self.problem(folder, None, None, "Er staat geen enkele module in de gids.",
+                         "Maak een map per module in content/modules/, met een module.yml erin.")
+            return ()
+        modules: list[Module] = []
+        for module_folder in folders:
+            module = self._load_module(module_folder, title_fields)
+            if module is not None:
+                modules.append(module)
+        self._check_across(modules)
+        return tuple(sorted(modules, key=lambda m: m.number))
+
+    def _check_across(self, modules: list[Module]) -> None:
+        numbers = Counter(m.number for m in modules)
+        titles = Counter(m.title for m in modules)
+        for module in modules:
+            file = module.folder / "module.yml"
+            if numbers[module.number] > 1:
+                others = [m.slug for m in modules if m.number == module.number and m is not module]
+                self.problem(file, None, "nummer",
+                             f"Het nummer {module.number} wordt ook gebruikt door module "
+                             f"'{others[0]}'.", "Geef elke module een ander nummer.")
+            if titles[module.title] > 1:
+                self.problem(file, None, "titel", f"De titel '{module.title}' staat bij twee modules.",
+                             "Geef elke module een eigen titel.")
+
+    # -- one module --------------------------------------------------------------------------
+
+    def _load_module(self, folder: Path, title_fields: tuple[FillInField, ...]) -> Module | None:
+        slug = folder.name
+        file = folder / "module.yml"
+        if not schema.re_fullmatch_id(slug):
+            self.problem(folder, None, None, f"De mapnaam '{slug}' kan geen adres van een pagina zijn.",
+                         "Gebruik alleen kleine letters, cijfers en koppeltekens, "
+                         "bijvoorbeeld 'samenwerken-met-toeleiders'.")
+            return None
+        if not file.is_file():
+            self.problem(folder, None, None, "Deze modulemap heeft geen module.yml.",
+                         "Voeg een module.yml toe (zie content/README.md) of verwijder de lege map.")
+            return None
+        doc = load_yaml(file, self.shown(file), self.problems)
+        if doc is None:
+            return None
+        errors = schema.validate(doc, "module.schema.json", self.shown(file))
+        if errors:
+            self.problems.extend(errors)
+            return None
+        return _ModuleReader(self, folder, doc, title_fields).read()
+
+    # -- shared helpers ------------------------------------------------------------------------
+
+    def _unique(self, values: list[str], file: Path, doc: YamlDocument, path: tuple,
+                key: str, what: str) -> None:
+        seen: set[str] = set()
+        for index, value in enumerate(values):
+            if value in seen:
+                self.problem(file, doc.line(path + (index, key)), dotted(path + (index, key)),
+                             f"De id '{value}' wordt twee keer gebruikt.",
+                             f"Geef elk {what} een eigen id.")
+            seen.add(value)
+
+    def read_markdown(self, path: Path, directives: bool = False) -> str | None:
+        shown = self.shown(path)
+        text = read_text(path, shown, self.problems)
+        if text is None:
+            return None
+        before = len(self.problems)
+        check_markdown(text, shown, self.problems, allow_directives=directives)
+        return text if len(self.problems) == before else None
+
+    def inside_content(self, path: Path) -> bool:
+        try:
+            path.resolve().relative_to(self.content.resolve())
+        except ValueError:
+            return False
+        return True
+
+
+class _ModuleReader:
+    """Reads one schema-valid module.yml and its Markdown files into a Module."""
+
+    def __init__(self, loader: _Loader, folder: Path, doc: YamlDocument,
+                 title_fields: tuple[FillInField, ...]):
+        self.loader = loader
+        self.folder = folder
+        self.file = folder / "module.yml"
+        self.doc = doc
+        self.data: dict[str, Any] = doc.data
+        self.title_fields = title_fields
+        self.files: list[Path] = [self.file]
+
+    def problem(self, path: tuple, message: str, fix: str, file: Path | None = None) -> None:
+        if file is None:
+            self.loader.problem(self.file, self.doc.line(path), dotted(path) or None, message, fix)
+        else:
+            self.loader.problem(file, None, None, message, fix)
+
+    def read(self) -> Module | None:
+        before = len(self.loader.problems)
+        data = self.data
+        fields = tuple(_field(f) for f in data.get("invulvelden", []))
+        figures = tuple(_figure(f) for f in data.get("cijfers", []))
+        self._check_ids(fields, figures)
+        steps = self._steps(fields, figures)
+        worksheets = self._worksheets()
+        introduction = self._markdown_part("inleiding.md", required=True)
+        further = self._markdown_part("meer-weten.md", required=False)
+        self._check_minutes()
+        self._check_orphans("stappen", {s.get("begeleiding", f"stappen/{s['id']}.md")
+                                        for s in data["stappen"]}, "stap")
+        self._check_orphans("werkinstrumenten", {w.get("bestand", f"werkinstrumenten/{w['id']}.md")
+                                                 for w in data["werkinstrumenten"]}, "werkinstrument")
+        if len(self.loader.problems) > before:
+            return None
+        module = Module(
+            slug=self.folder.name, number=data["nummer"], title=data["titel"],
+            minutes=data["duur"], summary=data["inhoud"].strip(),
+            when_to_choose=data["extra"].strip(), description=data["beschrijving"].strip(),
+            objectives=tuple(data["doelstellingen"]), introduction=introduction or "",
+            steps=steps, fields=fields, figures=figures, worksheets=worksheets,
+            sources=tuple(_source(s) for s in data["bronnen"]), further_reading=further or "",
+            folder=self.folder, source_files=tuple(sorted(set(self.files))))
+        self._check_slide_titles(module)
+        return module if len(self.loader.problems) == before else None
+
+    def _check_ids(self, fields: tuple[FillInField, ...], figures: tuple[Figure, ...]) -> None:
+        for key, what in (("stappen", "stap"), ("werkinstrumenten", "werkinstrument"),
+                          ("invulvelden", "invulveld"), ("cijfers", "cijfer")):
+            self.loader._unique([item["id"] for item in self.data.get(key, [])], self.file,
+                                self.doc, (key,), "id", what)
+        package_ids = {f.id for f in self.title_fields}
+        for index, f in enumerate(fields):
+            if f.id in package_ids:
+                self.problem(("invulvelden", index, "id"),
+                             f"Het invulveld '{f.id}' bestaat al voor de hele gids (content/pakket.yml).",
+                             f"Verwijder het hier; je kunt '{f.id}' gewoon gebruiken op een dia.")
+        figure_ids = {figure_field(f).id for f in figures}
+        for index, f in enumerate(fields):
+            if f.id in figure_ids:
+                self.problem(("invulvelden", index, "id"),
+                             f"De id '{f.id}' is voorbehouden voor het cijfer van je gemeente.",
+                             "Kies een id die niet met 'cijfer-' begint.")
+
+    def _reference(self, path: tuple, relative: str, default: str) -> Path | None:
+        """Resolve a file named in module.yml; it must exist and stay inside content/."""
+        target = (self.folder / relative).resolve()
+        if not self.loader.inside_content(target):
+            self.problem(path, f"Het pad '{relative}' wijst naar een plaats buiten de map content/.",
+                         f"Zet het bestand in de map van de module en verwijs ernaar als '{default}'.")
+            return None
+        if not target.is_file():
+            shown = self.loader.shown(target)
+            self.problem(path, f"Het bestand '{shown}' bestaat niet.",
+                         f"Maak het bestand, of pas de naam aan (standaard '{default}').")
+            return None
+        self.files.append(target)
+        return target
+
+    def _steps(self, fields: tuple[FillInField, ...], figures: tuple[Figure, ...]) -> tuple[Step, ...]:
+        all_fields = {f.id: f for f in self.title_fields + fields}
+        all_figures = {f.id: f for f in figures}
+        steps: list[Step] = []
+        start = 0
+        for index, raw in enumerate(self.data["stappen"]):
+            default = f"stappen/{raw['id']}.md"
+            path = ("stappen", index, "begeleiding") if "begeleiding" in raw else ("stappen", index, "id")
+            target = self._reference(path, raw.get("begeleiding", default), default)
+            text = self.loader.read_markdown(target) if target else None
+            slides = tuple(self._slide(raw_slide, ("stappen", index, "dias", s), all_fields, all_figures)
+                           for s, raw_slide in enumerate(raw.get("dias", [])))
+            steps.append(Step(id=raw["id"], title=raw["titel"], minutes=int(raw["minuten"]),
+                              method=raw["werkvorm"], materials=tuple(raw.get("materiaal", [])),
+                              facilitation=text or "", slides=slides, start=start))
+            start += int(raw["minuten"])
+        return tuple(steps)
+
+    def _slide(self, raw: dict[str, Any], path: tuple, fields: dict[str, FillInField],
+               figures: dict[str, Figure]) -> Slide:
+        kind = raw.get("type", "tekst")
+        allowed = SLIDE_FIELDS[kind] | {"titel", "type", "notities"}
+        for key in raw:
+            if key not in allowed:
+                self.problem(path + (key,), f"Het veld '{key}' hoort niet bij een dia van type '{kind}'.",
+                             f"Verwijder het, of kies een type dat '{key}' gebruikt "
+                             "(zie content/README.md).")
+        for key in SLIDE_REQUIRED.get(kind, ()):
+            if key not in raw:
+                self.problem(path, f"Een dia van type '{kind}' heeft het veld '{key}' nodig.",
+                             f"Voeg '{key}:' toe aan deze dia.")
+        if kind == "tekst" and not raw.get("punten") and not raw.get("invulvelden"):
+            self.problem(path, "Deze dia heeft geen inhoud.",
+                         "Voeg 'punten:' of 'invulvelden:' toe, of verwijder de dia.")
+        used_fields = []
+        for i, field_id in enumerate(raw.get("invulvelden", [])):
+            if field_id not in fields:
+                known = ", ".join(sorted(fields)) or "(geen)"
+                self.problem(path + ("invulvelden", i), f"Het invulveld '{field_id}' bestaat niet.",
+                             f"Voeg het toe onder 'invulvelden' of kies een van deze: {known}.")
+            else:
+                used_fields.append(fields[field_id])
+        used_figures = []
+        for i, figure_id in enumerate(raw.get("cijfers", [])):
+            if figure_id not in figures:
+                known = ", ".join(sorted(figures)) or "(geen)"
+                self.problem(path + ("cijfers", i), f"Het cijfer '{figure_id}' bestaat niet.",
+                             f"Voeg het toe onder 'cijfers' of kies een van deze: {known}.")
+            else:
+                used_figures.append(figures[figure_id])
+        bullets = tuple(raw.get("punten", []))
+        left, right = (_column(raw[k]) if k in raw else None for k in ("links", "rechts"))
+        size = sum(map(len, bullets)) + len(raw.get("tekst", "")) + sum(
+            len(c.heading) + sum(map(len, c.bullets)) for c in (left, right) if c)
+        if size > MAX_SLIDE_CHARS:
+            self.problem(path, f"De dia bevat te veel tekst ({size} tekens; hoogstens {MAX_SLIDE_CHARS}).",
+                         "Maak de punten korter of verdeel ze over twee dia's; "
+                         "uitleg hoort in de begeleiding of in 'notities'.")
+        return Slide(title=raw["titel"], kind=kind, bullets=bullets, text=raw.get("tekst", ""),
+                     left=left, right=right, figures=tuple(used_figures), fields=tuple(used_fields),
+                     notes=raw.get("notities", "").strip())
+
+    def _worksheets(self) -> tuple[Worksheet, ...]:
+        sheets = []
+        for index, raw in enumerate(self.data["werkinstrumenten"]):
+            default = f"werkinstrumenten/{raw['id']}.md"
+            path = (("werkinstrumenten", index, "bestand") if "bestand" in raw
+                    else ("werkinstrumenten", index, "id"))
+            target = self._reference(path, raw.get("bestand", default), default)
+            text = self.loader.read_markdown(target, directives=True) if target else None
+            if text is not None and "[[cijfertabel]]" in text and not self.data.get("cijfers"):
+                self.problem(path, "Dit werkblad gebruikt [[cijfertabel]], maar de module heeft geen cijfers.",
+                             "Voeg 'cijfers:' toe aan module.yml of verwijder [[cijfertabel]].",
+                             file=target)
+            sheets.append(Worksheet(id=raw["id"], title=raw["titel"], body=text or ""))
+        return tuple(sheets)
+
+    def _markdown_part(self, name: str, required: bool) -> str | None:
+        path = self.folder / name
+        if not path.is_file():
+            if required:
+                self.problem((), f"Het deel '{name}' ontbreekt.",
+                             f"Maak het bestand {self.loader.shown(path)} met de tekst van dit deel.",
+                             file=path)
+            return None
+        self.files.append(path)
+        return self.loader.read_markdown(path)
+
+    def _check_minutes(self) -> None:
+        total = sum(int(s["minuten"]) for s in self.data["stappen"])
+        duration = self.data["duur"]
+        if total != duration:
+            self.problem(("duur",),
+                         f"De stappen duren samen {total} minuten, maar de module duurt {duration} minuten.",
+                         "Pas de minuten van de stappen of de duur aan, zodat ze gelijk zijn.")
+
+    def _check_orphans(self, sub: str, used: set[str], what: str) -> None:
+        folder = self.folder / sub
+        if not folder.is_dir():
+            return
+        used_paths = {(self.folder / u).resolve() for u in used}
+        for path in sorted(folder.rglob("*.md")):
+            if path.resolve() not in used_paths:
+                self.problem((), f"Het bestand '{self.loader.shown(path)}' hoort bij geen enkele {what}.",
+                             f"Voeg een {what} met id '{path.stem}' toe aan module.yml, "
+                             "of verwijder het bestand.", file=path)
+
+    def _check_slide_titles(self, module: Module) -> None:
+        seen: dict[str, str] = {module.title: "de titeldia"}
+        for title in GENERATED_SLIDE_TITLES:
+            seen[title] = "een vaste dia van elke presentatie"
+        for index, step in enumerate(module.steps):
+            titles = [(s.title, ("stappen", index, "dias", i, "titel")) for i, s in enumerate(step.slides)]
+            if not titles:
+                titles = [(step.title, ("stappen", index, "titel"))]
+            for title, path in titles:
+                if title in seen:
+                    self.problem(path, f"De dia '{title}' heeft dezelfde titel als {seen[title]}.",
+                                 "Geef elke dia een eigen titel; zo vinden schermlezers en "
+                                 "deelnemers hun weg.")
+                seen.setdefault(title, f"een andere dia (stap '{step.id}')")
+
+
+def _field(raw: dict[str, Any]) -> FillInField:
+    return FillInField(id=raw["id"], label=raw["label"].strip(), where=raw["waar"].strip())
+
+
+def _figure(raw: dict[str, Any]) -> Figure:
+    return Figure(id=raw["id"], label=raw["label"].strip(), flanders=raw["vlaanderen"],
+                  unit=raw["eenheid"], year=raw["jaar"], source=raw["bron"].strip(),
+                  where=raw["waar"].strip())
+
+
+def _column(raw: dict[str, Any]) -> Column:
+    return Column(heading=raw["kop"], bullets=tuple(raw["punten"]))
+
+
+def _source(raw: dict[str, Any]) -> Source:
+    return Source(organisation=raw["organisatie"], title=raw["titel"], year=raw.get("jaar"),
+                  site=raw.get("site"), note=raw.get("uitleg"))

@@ -1,0 +1,117 @@
+"""Small, dependency-free helpers for the editors' Markdown: checks, heading levels, plain text."""
+
+from __future__ import annotations
+
+import re
+
+from .errors import ContentProblem
+
+FORBIDDEN = (
+    (re.compile(r"<\s*script", re.I), "een <script>-blok",
+     "Verwijder het: de gids voert geen eigen scripts uit de inhoud uit."),
+    (re.compile(r"<\s*iframe", re.I), "een <iframe>",
+     "Verwijder het en zet een gewone link naar de pagina."),
+    (re.compile(r"javascript\s*:", re.I), "een 'javascript:'-link",
+     "Gebruik een gewone link die met https:// begint."),
+    (re.compile(r"<[a-z][^>]*\son[a-z]+\s*=", re.I), "HTML met een 'on…'-attribuut",
+     "Verwijder het attribuut: de inhoud voert geen code uit."),
+)
+DIRECTIVE = re.compile(r"^\s*\[\[\s*([^\]]*?)\s*\]\]\s*$")
+KNOWN_DIRECTIVES = ("cijfertabel", "invulvelden")
+HEADING = re.compile(r"^(#{1,6})(\s+.*)$")
+FENCE = re.compile(r"^\s*(```|~~~)")
+LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
+
+
+def check_markdown(text: str, shown: str, problems: list[ContentProblem],
+                   allow_directives: bool = False) -> None:
+    """Add a problem for empty text, unsafe HTML, insecure links or unknown directives."""
+    if not text.strip():
+        problems.append(ContentProblem(shown, None, None, "Het bestand is leeg.",
+                                       "Schrijf de tekst of verwijder het bestand uit de module."))
+        return
+    for number, line in enumerate(text.splitlines(), start=1):
+        for pattern, what, fix in FORBIDDEN:
+            if pattern.search(line):
+                problems.append(ContentProblem(shown, number, None, f"De tekst bevat {what}.", fix))
+        for _, target in LINK.findall(line):
+            if target.startswith("http://"):
+                problems.append(ContentProblem(
+                    shown, number, None, f"De link '{target}' is niet beveiligd (http).",
+                    "Gebruik het adres dat met https:// begint."))
+        match = DIRECTIVE.match(line)
+        if match:
+            name = match.group(1)
+            if not allow_directives:
+                problems.append(ContentProblem(
+                    shown, number, None, f"'[[{name}]]' werkt alleen in een werkblad.",
+                    "Verwijder de regel of zet hem in een bestand in werkinstrumenten/."))
+            elif name not in KNOWN_DIRECTIVES:
+                known = ", ".join(f"[[{d}]]" for d in KNOWN_DIRECTIVES)
+                problems.append(ContentProblem(
+                    shown, number, None, f"'[[{name}]]' is geen bekende aanduiding.",
+                    f"Gebruik {known}."))
+
+
+def demote_headings(text: str, parent_level: int) -> str:
+    """Shift headings so the highest one in text sits one level below parent_level."""
+    lines = text.splitlines()
+    levels = [len(m.group(1)) for m in _headings(lines)]
+    if not levels:
+        return text.strip() + "\n"
+    shift = parent_level + 1 - min(levels)
+    out: list[str] = []
+    in_fence = False
+    for line in lines:
+        if FENCE.match(line):
+            in_fence = not in_fence
+        match = None if in_fence else HEADING.match(line)
+        if match:
+            level = min(6, max(1, len(match.group(1)) + shift))
+            line = "#" * level + match.group(2)
+        out.append(line)
+    return "\n".join(out).strip() + "\n"
+
+
+def _headings(lines: list[str]):
+    in_fence = False
+    for line in lines:
+        if FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        if not in_fence:
+            match = HEADING.match(line)
+            if match:
+                yield match
+
+
+def to_plain_text(text: str) -> str:
+    """Markdown to readable plain text for speaker notes: no markup, keep structure."""
+    out: list[str] = []
+    for raw in text.splitlines():
+        line = raw.rstrip()
+        if FENCE.match(line) or re.match(r"^\s*\|?\s*:?-{3,}", line):
+            continue
+        heading = HEADING.match(line)
+        if heading:
+            if out and out[-1] != "":
+                out.append("")
+            out.append(_inline(heading.group(2).strip()).upper())
+            continue
+        if line.lstrip().startswith("|"):
+            cells = [c.strip() for c in line.strip().strip("|").split("|")]
+            line = " | ".join(c for c in cells if c)
+        line = re.sub(r"^(\s*)[*+-]\s+", r"\1• ", line)
+        line = re.sub(r"^\s*!!!\s*\w+\s*\"?([^\"]*)\"?", r"\1:", line)
+        line = re.sub(r"^\s*>\s?", "", line)
+        out.append(_inline(line))
+    text = "\n".join(out)
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def _inline(text: str) -> str:
+    text = LINK.sub(r"\1", text)
+    text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
+    text = re.sub(r"(?<![\w*])([*_])(?!\s)(.+?)(?<!\s)\1(?![\w*])", r"\2", text)
+    text = re.sub(r"`([^`]+)`", r"\1", text)
+    return text.replace("\\", "")

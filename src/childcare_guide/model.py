@@ -1,0 +1,158 @@
+"""The typed model of the package: what the loader produces and every renderer reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class FillInField:
+    """Local information the chair adds (a figure, a name, a date)."""
+
+    id: str
+    label: str
+    where: str
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A Flemish figure with year and source, beside an empty value for the municipality."""
+
+    id: str
+    label: str
+    flanders: float
+    unit: str
+    year: int
+    source: str
+    where: str
+
+    @property
+    def flanders_text(self) -> str:
+        return format_number(self.flanders, self.unit)
+
+
+@dataclass(frozen=True)
+class Column:
+    heading: str
+    bullets: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Slide:
+    title: str
+    kind: str = "tekst"
+    bullets: tuple[str, ...] = ()
+    text: str = ""
+    left: Column | None = None
+    right: Column | None = None
+    figures: tuple[Figure, ...] = ()
+    fields: tuple[FillInField, ...] = ()
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class Step:
+    id: str
+    title: str
+    minutes: int
+    method: str
+    materials: tuple[str, ...]
+    facilitation: str  # Markdown
+    slides: tuple[Slide, ...]
+    start: int  # minutes from the start of the session
+
+
+@dataclass(frozen=True)
+class Worksheet:
+    id: str
+    title: str
+    body: str  # Markdown, directives already expanded
+
+
+@dataclass(frozen=True)
+class Source:
+    organisation: str
+    title: str
+    year: int | None = None
+    site: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Module:
+    slug: str
+    number: int
+    title: str
+    minutes: int
+    summary: str  # 'inhoud'
+    when_to_choose: str  # 'extra'
+    description: str
+    objectives: tuple[str, ...]
+    introduction: str  # Markdown
+    steps: tuple[Step, ...]
+    fields: tuple[FillInField, ...]
+    figures: tuple[Figure, ...]
+    worksheets: tuple[Worksheet, ...]
+    sources: tuple[Source, ...]
+    further_reading: str  # Markdown, may be empty
+    folder: Path
+    source_files: tuple[Path, ...] = field(default=(), compare=False)
+
+    @property
+    def duration_text(self) -> str:
+        return format_duration(self.minutes)
+
+    @property
+    def deck_name(self) -> str:
+        return f"module-{self.number}-{self.slug}.pptx"
+
+    @property
+    def all_fields(self) -> tuple[FillInField, ...]:
+        """Every fill-in field a chair completes: the declared ones, then one per figure."""
+        return self.fields + tuple(figure_field(f) for f in self.figures)
+
+
+@dataclass(frozen=True)
+class Package:
+    title: str
+    subtitle: str
+    version: str
+    title_fields: tuple[FillInField, ...]
+    modules: tuple[Module, ...]
+    root: Path
+
+    def module(self, slug: str) -> Module | None:
+        return next((m for m in self.modules if m.slug == slug), None)
+
+
+def figure_field(figure: Figure) -> FillInField:
+    """The fill-in field for the municipality's value of a figure."""
+    return FillInField(id=f"cijfer-{figure.id}", label=f"{figure.label} ({figure.unit})",
+                       where=figure.where)
+
+
+def format_duration(minutes: int) -> str:
+    """80 -> '1u20', 120 -> '2u', 45 -> '45 min' (as the package writes durations)."""
+    hours, rest = divmod(minutes, 60)
+    if hours == 0:
+        return f"{rest} min"
+    return f"{hours}u{rest:02d}" if rest else f"{hours}u"
+
+
+def format_clock(minutes: int) -> str:
+    """Running time: 75 -> '1:15'."""
+    hours, rest = divmod(minutes, 60)
+    return f"{hours}:{rest:02d}"
+
+
+def format_number(value: float, unit: str = "") -> str:
+    """Dutch notation: 12.1 -> '12,1', 6594 -> '6.594'; '%' sticks to the number."""
+    if float(value).is_integer():
+        text = f"{int(value):,}".replace(",", ".")
+    else:
+        whole, _, decimals = f"{value}".partition(".")
+        text = f"{int(whole):,}".replace(",", ".") + "," + decimals
+    if unit == "%":
+        return text + "%"
+    return f"{text} {unit}".strip()

@@ -1,0 +1,200 @@
+"""Render the model as Markdown pages for MkDocs: module pages, worksheets and the overview."""
+
+from __future__ import annotations
+
+import posixpath
+
+from .markdown_text import DIRECTIVE, demote_headings
+from .model import FillInField, Module, Package, Worksheet, format_clock
+
+PARTS = ("Inleiding", "Doelstellingen", "Overzicht van het verloop", "Uitwerking",
+         "Werkinstrumenten", "Meer weten")
+MODULES_DIR = "modules"
+DOWNLOADS_DIR = "downloads"
+
+
+def module_page_path(module: Module) -> str:
+    return f"{MODULES_DIR}/{module.slug}/index.md"
+
+
+def worksheet_page_path(module: Module, sheet: Worksheet) -> str:
+    return f"{MODULES_DIR}/{module.slug}/{sheet.id}.md"
+
+
+def deck_path(module: Module) -> str:
+    return f"{DOWNLOADS_DIR}/{module.deck_name}"
+
+
+def relative(from_page: str, target: str) -> str:
+    """A Markdown link from one source file to another (both relative to docs/)."""
+    return posixpath.relpath(target, posixpath.dirname(from_page))
+
+
+def _front_matter(title: str, description: str) -> str:
+    title = title.replace('"', "'")
+    description = description.replace('"', "'")
+    # render_macros: false keeps editors' text away from the template engine of mkdocs-macros
+    return f'---\ntitle: "{title}"\ndescription: "{description}"\nrender_macros: false\n---\n\n'
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def module_page(package: Package, module: Module) -> str:
+    """The Markdown of a module page with its six parts, in the order of the public contract."""
+    page = module_page_path(module)
+    deck = relative(page, deck_path(module))
+    out = [_front_matter(f"Module {module.number}: {module.title}", module.description)]
+    out.append(f"# Module {module.number}: {module.title}\n")
+    out.append(f"**Duur:** {module.duration_text} ({module.minutes} minuten) · "
+               f"**Stappen:** {len(module.steps)} · "
+               f"**Presentatie:** [{module.deck_name}]({deck})\n")
+    out.append(f"[Download de presentatie (.pptx)]({deck}){{ .md-button .md-button--primary }}\n")
+    out.append(f"{module.summary}\n")
+
+    out.append(f"## {PARTS[0]}\n")
+    out.append(demote_headings(module.introduction, 2))
+    out.append(_preparation(package, module))
+
+    out.append(f"## {PARTS[1]}\n")
+    out.append("Na dit overleg:\n")
+    out.extend(f"- {o}" for o in module.objectives)
+    out.append("")
+
+    out.append(f"## {PARTS[2]}\n")
+    out.append(outline_table(module))
+
+    out.append(f"## {PARTS[3]}\n")
+    for number, step in enumerate(module.steps, start=1):
+        end = step.start + step.minutes
+        out.append(f"### Stap {number}: {step.title} ({step.minutes} min) {{ #{step_anchor(step.id)} }}\n")
+        facts = [f"**Tijd:** {format_clock(step.start)}–{format_clock(end)}",
+                 f"**Werkvorm:** {step.method}"]
+        if step.materials:
+            facts.append(f"**Materiaal:** {', '.join(step.materials)}")
+        out.append(" · ".join(facts) + "\n")
+        out.append(demote_headings(step.facilitation, 3))
+        if step.slides:
+            titles = ", ".join(f"'{s.title}'" for s in step.slides)
+            word = "Dia" if len(step.slides) == 1 else "Dia's"
+            out.append(f"*{word} in de presentatie: {titles}.*\n")
+
+    out.append(f"## {PARTS[4]}\n")
+    out.append("Elk werkblad staat op een eigen pagina. Open het en druk het af "
+               "(in je browser: Afdrukken of Ctrl+P).\n")
+    for sheet in module.worksheets:
+        out.append(f"- [{sheet.title}]({relative(page, worksheet_page_path(module, sheet))})")
+    out.append(f"- [Presentatie bij deze module ({module.deck_name})]({deck}): "
+               "vul de gele velden in met de gegevens van je gemeente.\n")
+
+    out.append(f"## {PARTS[5]}\n")
+    if module.further_reading:
+        out.append(demote_headings(module.further_reading, 2))
+    out.append("### Bronnen\n")
+    out.extend(f"- {source_line(s)}" for s in module.sources)
+    out.append("")
+    return "\n".join(out)
+
+
+def step_anchor(step_id: str) -> str:
+    return f"stap-{step_id}"
+
+
+def outline_table(module: Module) -> str:
+    rows = ["| Tijd | Stap | Minuten | Werkvorm | Materiaal |", "| --- | --- | ---: | --- | --- |"]
+    for number, step in enumerate(module.steps, start=1):
+        span = f"{format_clock(step.start)}–{format_clock(step.start + step.minutes)}"
+        rows.append(f"| {span} | [{number}. {_cell(step.title)}](#{step_anchor(step.id)}) | "
+                    f"{step.minutes} | {_cell(step.method)} | {_cell(', '.join(step.materials)) or '–'} |")
+    rows.append(f"| | **Totaal** | **{module.minutes}** | | |")
+    return "\n".join(rows) + "\n"
+
+
+def _preparation(package: Package, module: Module) -> str:
+    fields = package.title_fields + module.fields
+    out = ["### Wat je invult in de presentatie\n",
+           "Deze gegevens vul je in de presentatie in. In de presentatie staan ze als gele velden "
+           "'[Vul in: …]'.\n",
+           "| Wat | Waar vind je het? |", "| --- | --- |"]
+    out.extend(f"| {_cell(f.label)} | {_cell(f.where)} |" for f in fields)
+    for figure in module.figures:
+        out.append(f"| {_cell(figure.label)} in je gemeente (Vlaanderen: {figure.flanders_text}, "
+                   f"{figure.year}) | {_cell(figure.where)} |")
+    return "\n".join(out) + "\n"
+
+
+def source_line(source) -> str:
+    text = f"**{source.organisation}**, *{source.title}*"
+    if source.year:
+        text += f" ({source.year})"
+    text += "."
+    if source.site:
+        shown = source.site.removeprefix("https://").rstrip("/")
+        text += f" [{shown}]({source.site})"
+    if source.note:
+        text += f" {source.note}"
+    return text
+
+
+def worksheet_page(package: Package, module: Module, sheet: Worksheet) -> str:
+    """A worksheet on its own page, ready to print; directives become tables to fill in."""
+    page = worksheet_page_path(module, sheet)
+    out = [_front_matter(f"{sheet.title} (werkblad, module {module.number})",
+                         f"Werkblad '{sheet.title}' bij module {module.number}: {module.title}.")]
+    out.append(f"# Werkblad: {sheet.title}\n")
+    back = relative(page, module_page_path(module))
+    out.append(f"Bij [module {module.number}: {module.title}]({back}#werkinstrumenten) · "
+               f"{package.title}\n")
+    out.append(expand_directives(demote_headings(sheet.body, 1), package, module))
+    return "\n".join(out)
+
+
+def expand_directives(text: str, package: Package, module: Module) -> str:
+    lines = []
+    for line in text.splitlines():
+        match = DIRECTIVE.match(line)
+        if match and match.group(1) == "cijfertabel":
+            lines.append(figure_table(module))
+        elif match and match.group(1) == "invulvelden":
+            lines.append(field_table(package.title_fields + module.fields))
+        else:
+            lines.append(line)
+    return "\n".join(lines) + "\n"
+
+
+def figure_table(module: Module) -> str:
+    rows = ["", "| Cijfer | Vlaanderen | Jaar en bron | Onze gemeente |", "| --- | --- | --- | --- |"]
+    rows.extend(f"| {_cell(f.label)} | {f.flanders_text} | {f.year}, {_cell(f.source)} | |"
+                for f in module.figures)
+    return "\n".join(rows) + "\n"
+
+
+def field_table(fields: tuple[FillInField, ...]) -> str:
+    rows = ["", "| Gegeven | Ingevuld |", "| --- | --- |"]
+    rows.extend(f"| {_cell(f.label)} | |" for f in fields)
+    return "\n".join(rows) + "\n"
+
+
+def module_overview(package: Package, from_page: str, level: int = 2) -> str:
+    """The four (or more) modules with duration, content and when to choose each."""
+    out = []
+    for module in package.modules:
+        link = relative(from_page, module_page_path(module))
+        out.append(f"{'#' * level} {module.number}. [{module.title}]({link})\n")
+        out.append(f"**Duur:** {module.duration_text}\n")
+        out.append(f"**Inhoud:** {module.summary}\n")
+        out.append(f"**Wanneer kies je deze module?** {module.when_to_choose}\n")
+    return "\n".join(out)
+
+
+def modules_index(package: Package) -> str:
+    page = f"{MODULES_DIR}/index.md"
+    out = [_front_matter("Modules", f"De {len(package.modules)} modules van {package.title}: "
+                                    "duur, inhoud en wanneer je elke module kiest.")]
+    out.append("# Modules\n")
+    out.append("Start altijd met module 1. Kies daarna de module die past bij wat je netwerk nodig "
+               "heeft. Elke module heeft zes delen en een presentatie die je aanvult met de "
+               "gegevens van je gemeente.\n")
+    out.append(module_overview(package, page))
+    return "\n".join(out)

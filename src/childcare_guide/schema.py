@@ -1,0 +1,160 @@
+"""The JSON Schemas are the single source of the structural rules; errors become Dutch."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+from referencing import Registry, Resource
+
+from .errors import ContentProblem
+from .yamlsource import YamlDocument, dotted
+
+SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
+SCHEMA_FILES = ("module.schema.json", "pakket.schema.json")
+
+TYPE_NAMES = {
+    "integer": "een geheel getal",
+    "number": "een getal",
+    "string": "een tekst",
+    "array": "een lijst (regels die met '- ' beginnen)",
+    "object": "een groep velden (naam: waarde)",
+    "boolean": "ja of nee",
+}
+TYPE_FIXES = {
+    "integer": "Schrijf een geheel getal zonder aanhalingstekens, bijvoorbeeld 10.",
+    "number": "Schrijf een getal zonder aanhalingstekens, met een punt als decimaalteken, bijvoorbeeld 12.1.",
+    "string": "Schrijf een tekst; zet hem tussen aanhalingstekens als hij met een cijfer of teken begint.",
+    "array": "Zet elk element op een eigen regel die begint met '- '.",
+    "object": "Zet de velden ingesprongen onder deze naam, elk als 'naam: waarde'.",
+}
+PATTERN_FIXES = {
+    "^[a-z0-9]+(-[a-z0-9]+)*$": "Gebruik alleen kleine letters, cijfers en koppeltekens, bijvoorbeeld 'cijfers-vlaanderen'.",
+    "\\.md$": "Geef een Markdown-bestand op dat eindigt op .md.",
+    "^[0-9]+\\.[0-9]+\\.[0-9]+$": "Schrijf de versie als drie getallen met punten, bijvoorbeeld 1.2.0.",
+}
+
+
+@cache
+def load_schema(name: str) -> dict[str, Any]:
+    return json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
+
+
+@cache
+def _validator(name: str) -> Draft202012Validator:
+    registry = Registry().with_resources(
+        (file, Resource.from_contents(load_schema(file))) for file in SCHEMA_FILES)
+    return Draft202012Validator(load_schema(name), registry=registry)
+
+
+def validate(doc: YamlDocument, schema_name: str, shown: str) -> list[ContentProblem]:
+    """Check a YAML document against a schema; one Dutch problem per mistake."""
+    problems = []
+    for error in _validator(schema_name).iter_errors(doc.data):
+        problems.extend(_translate(error, doc, shown))
+    return problems
+
+
+def _translate(error: ValidationError, doc: YamlDocument, shown: str) -> list[ContentProblem]:
+    path = tuple(error.absolute_path)
+    line = doc.line(path)
+    field = dotted(path) or None
+    kind = error.validator
+    value = error.instance
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    hint = schema.get("description", "")
+
+    if kind == "required":
+        present = value if isinstance(value, dict) else {}
+        missing = [name for name in error.validator_value if name not in present]
+        out = []
+        for name in missing:
+            about = _property_description(schema, name)
+            out.append(ContentProblem(
+                shown, line, dotted(path + (name,)), f"Het verplichte veld '{name}' ontbreekt.",
+                f"Voeg '{name}:' toe{' — ' + about if about else ''}".rstrip(".") + "."))
+        return out
+    if kind == "additionalProperties":
+        allowed = list(schema.get("properties", {}))
+        out = []
+        for name in value:
+            if name in allowed:
+                continue
+            guess = difflib.get_close_matches(str(name), allowed, n=1, cutoff=0.6)
+            fix = (f"Bedoel je '{guess[0]}'?" if guess
+                   else "Verwijder het of kies een van deze velden: " + ", ".join(allowed) + ".")
+            out.append(ContentProblem(shown, doc.line(path + (name,)), dotted(path + (name,)),
+                                      f"Het veld '{name}' is onbekend.", fix))
+        return out
+    if kind == "type":
+        expected = error.validator_value
+        expected = expected[0] if isinstance(expected, list) else expected
+        return [ContentProblem(
+            shown, line, field,
+            f"{_show(value)} is geen {TYPE_NAMES.get(expected, expected)}.".replace("geen een ", "geen "),
+            TYPE_FIXES.get(expected, "Pas de waarde aan."))]
+    if kind == "enum":
+        options = ", ".join(f"'{o}'" for o in error.validator_value)
+        return [ContentProblem(shown, line, field, f"{_show(value)} is geen toegelaten waarde.",
+                               f"Kies een van deze waarden: {options}.")]
+    if kind in ("minLength", "maxLength"):
+        limit = error.validator_value
+        if kind == "maxLength":
+            return [ContentProblem(shown, line, field,
+                                   f"De tekst is te lang ({len(value)} tekens; hoogstens {limit}).",
+                                   "Maak de tekst korter." + (f" {hint}" if hint else ""))]
+        return [ContentProblem(shown, line, field,
+                               f"De tekst is te kort of leeg (minstens {limit} tekens).",
+                               "Vul de tekst aan." + (f" {hint}" if hint else ""))]
+    if kind in ("minItems", "maxItems"):
+        limit = error.validator_value
+        if kind == "maxItems":
+            return [ContentProblem(shown, line, field,
+                                   f"De lijst heeft te veel elementen ({len(value)}; hoogstens {limit}).",
+                                   "Schrap of verdeel elementen, bijvoorbeeld over twee dia's.")]
+        return [ContentProblem(shown, line, field,
+                               f"De lijst heeft te weinig elementen ({len(value)}; minstens {limit}).",
+                               "Voeg elementen toe." + (f" {hint}" if hint else ""))]
+    if kind in ("minimum", "maximum"):
+        limit = error.validator_value
+        word = "klein" if kind == "minimum" else "groot"
+        bound = "minstens" if kind == "minimum" else "hoogstens"
+        return [ContentProblem(shown, line, field, f"Het getal {value} is te {word}.",
+                               f"Geef een getal van {bound} {limit}.")]
+    if kind == "pattern":
+        fix = PATTERN_FIXES.get(error.validator_value)
+        if fix is None:
+            fix = hint or "Pas de schrijfwijze aan."
+        return [ContentProblem(shown, line, field, f"{_show(value)} heeft niet de juiste vorm.", fix)]
+    return [ContentProblem(shown, line, field, "De waarde klopt niet.", hint or "Pas de waarde aan.")]
+
+
+def _property_description(schema: dict[str, Any], name: str) -> str:
+    prop = schema.get("properties", {}).get(name, {})
+    if "$ref" in prop:
+        return ""
+    return prop.get("description", "")
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, str):
+        short = value if len(value) <= 40 else value[:37] + "..."
+        return f"'{short}'"
+    if value is None:
+        return "Een lege waarde"
+    if isinstance(value, bool):
+        return "'ja'" if value else "'nee'"
+    if isinstance(value, (list, dict)):
+        return "Deze waarde" if value else "Een lege waarde"
+    return f"'{value}'"
+
+
+def re_fullmatch_id(value: str) -> bool:
+    """True if value is a valid id (the same rule as '$defs/id' in module.schema.json)."""
+    return re.fullmatch(load_schema("module.schema.json")["$defs"]["id"]["pattern"], value) is not None
