@@ -1,0 +1,39 @@
+# Kinderopvang voor iedereen: the two commands of the README, and a few helpers.
+#   make serve   install everything and serve the guide at http://127.0.0.1:8000 (live reload)
+#   make test    install what the tests need (Python packages, Chromium, LibreOffice) and run every test
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve test check decks build system-packages lock
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve -a 127.0.0.1:8000
+
+test: $(STAMP) system-packages
+	$(BIN)/python -m pytest
+
+check: $(STAMP)
+	$(BIN)/python -m childcare_guide check
+
+decks: $(STAMP)
+	$(BIN)/python scripts/build_decks.py --out build/decks
+
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+system-packages:
+	bash scripts/install-system-packages.sh
+
+$(STAMP): pyproject.toml requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[test]'
+	touch $(STAMP)
+
+# Refresh the pins after changing the dependencies in pyproject.toml.
+lock: $(STAMP)
+	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^pip==' > requirements.lock
