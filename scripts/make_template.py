@@ -48,8 +48,10 @@ RENAME = {
 
 
 def scale_shapes(shapes, factor: float) -> None:
+    """Widen shapes that have their own position; inherited positions follow the master."""
     for shape in shapes:
-        if shape.left is not None:
+        own = shape._element.find(f".//{{{A}}}xfrm")
+        if own is not None and shape.left is not None:
             shape.left = int(shape.left * factor)
             shape.width = int(shape.width * factor)
 
@@ -60,6 +62,7 @@ def set_sizes(master) -> None:
     title = styles.find(f"{{{P}}}titleStyle/{{{A}}}lvl1pPr/{{{A}}}defRPr")
     title.set("sz", "3400")
     title.set("b", "1")
+    title.getparent().set("algn", "l")
     body = styles.find(f"{{{P}}}bodyStyle")
     for level, size in zip(range(1, 10), (2600, 2200, 2000, 1800, 1800, 1800, 1800, 1800, 1800)):
         rpr = body.find(f"{{{A}}}lvl{level}pPr/{{{A}}}defRPr")

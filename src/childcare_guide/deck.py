@@ -69,7 +69,7 @@ class _DeckBuilder:
     def build(self) -> bytes:
         module = self.module
         self._title_slide()
-        checklist = self._new("Sectie" if False else "Tekst", "Voorbereiding: in te vullen")
+        checklist = self._new("Tekst", "Voorbereiding: in te vullen")
         self._objectives()
         self._agenda()
         for step in module.steps:
@@ -197,7 +197,8 @@ class _DeckBuilder:
                 field = FillInField(f"cijfer-{figure.id}", f"{figure.label} ({figure.unit})", figure.where)
                 paragraph = cell.text_frame.paragraphs[0]
                 self._add_field(paragraph, field, short=True, number=number)
-            sources = "; ".join(sorted({f"{f.source} ({f.year})" for f in content.figures}))
+                _size_cell(cell, Pt(18))
+            sources = "; ".join(dict.fromkeys(f.source for f in content.figures))
             _source_line(slide, f"Bron Vlaanderen: {sources}")
             return slide
         if content.kind == "stelling":
@@ -272,12 +273,20 @@ def _table(slide: PptxSlide, rows: list[tuple], widths: tuple[float, ...], font=
         for c, value in enumerate(row):
             cell = table.cell(r, c)
             cell.text = "" if value is None else str(value)
-            for paragraph in cell.text_frame.paragraphs:
-                paragraph.font.size = font
-                if r == 0 or (bold_last and r == len(rows) - 1):
-                    paragraph.font.bold = True
+            bold = r == 0 or (bold_last and r == len(rows) - 1)
+            _size_cell(cell, font, bold)
     _ = prs_width
     return table
+
+
+def _size_cell(cell, size, bold: bool = False) -> None:
+    """Font size on the runs themselves: some readers ignore a paragraph's default size."""
+    for paragraph in cell.text_frame.paragraphs:
+        paragraph.font.size = size
+        for run in paragraph.runs:
+            run.font.size = size
+            if bold:
+                run.font.bold = True
 
 
 def _source_line(slide: PptxSlide, text: str) -> None:
