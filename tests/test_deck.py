@@ -1,0 +1,161 @@
+"""Decks: save to bytes, reopen, and check what a chair gets."""
+
+import io
+import shutil
+
+import pytest
+from pptx import Presentation
+from pptx.util import Emu
+
+from childcare_guide.deck import FILL_IN_PREFIX, TEMPLATE, TemplateError, build_deck
+from childcare_guide.markdown_text import to_plain_text
+
+
+@pytest.fixture(scope="module")
+def decks(package):
+    return {m.slug: Presentation(io.BytesIO(build_deck(package, m))) for m in package.modules}
+
+
+def titles(prs):
+    return [s.shapes.title.text for s in prs.slides]
+
+
+def notes(slide):
+    return slide.notes_slide.notes_text_frame.text
+
+
+def field_runs(slide):
+    runs = []
+    for shape in slide.shapes:
+        frames = []
+        if shape.has_text_frame:
+            frames.append(shape.text_frame)
+        if shape.has_table:
+            frames.extend(cell.text_frame for row in shape.table.rows for cell in row.cells)
+        for frame in frames:
+            runs.extend(r for p in frame.paragraphs for r in p.runs
+                        if r.text.startswith("[Vul in"))
+    return runs
+
+
+def test_widescreen_and_a_title_on_every_slide(decks):
+    for prs in decks.values():
+        assert (prs.slide_width, prs.slide_height) == (Emu(12192000), Emu(6858000))
+        assert all(t.strip() for t in titles(prs))
+
+
+def test_slide_titles_are_unique(decks):
+    for prs in decks.values():
+        assert len(set(titles(prs))) == len(titles(prs))
+
+
+def test_deck_follows_the_module(package, decks):
+    module = package.module("omgevingsanalyse")
+    prs = decks["omgevingsanalyse"]
+    expected = [f"Module 1: {module.title}", "Voorbereiding: in te vullen", "Doelstellingen", "Agenda"]
+    for step in module.steps:
+        expected += [s.title for s in step.slides] or [step.title]
+    expected.append("Afspraken en volgende stappen")
+    assert titles(prs) == expected
+
+
+def test_title_slide_has_the_three_fill_in_fields(package, decks):
+    slide = decks["omgevingsanalyse"].slides[0]
+    texts = [r.text for r in field_runs(slide)]
+    assert texts == [f"{FILL_IN_PREFIX}{f.label}]" for f in package.title_fields]
+
+
+def test_fill_in_field_is_one_highlighted_run(decks):
+    run = field_runs(decks["omgevingsanalyse"].slides[0])[0]
+    assert run.font.bold
+    assert run._r.find(".//{http://schemas.openxmlformats.org/drawingml/2006/main}highlight") is not None
+
+
+def test_objectives_and_agenda_come_from_the_content(package, decks):
+    module = package.module("sociale-functie")
+    prs = decks["sociale-functie"]
+    objectives = next(s for s in prs.slides if s.shapes.title.text == "Doelstellingen")
+    body = "\n".join(sh.text_frame.text for sh in objectives.placeholders if sh.placeholder_format.idx == 1)
+    for objective in module.objectives:
+        assert objective in body
+    agenda = next(s for s in prs.slides if s.shapes.title.text == "Agenda")
+    table = next(sh.table for sh in agenda.shapes if sh.has_table)
+    rows = [[c.text for c in row.cells] for row in table.rows]
+    assert rows[1:-1] == [[f"{s.start // 60}:{s.start % 60:02d}–{(s.start + s.minutes) // 60}:"
+                           f"{(s.start + s.minutes) % 60:02d}", s.title, str(s.minutes)]
+                          for s in module.steps]
+    assert rows[-1][1:] == ["Totaal", "120"]
+
+
+def test_first_slide_of_each_step_holds_its_facilitation(package, decks):
+    for module in package.modules:
+        prs = decks[module.slug]
+        by_title = {s.shapes.title.text: s for s in prs.slides}
+        for number, step in enumerate(module.steps, start=1):
+            first = step.slides[0].title if step.slides else step.title
+            text = notes(by_title[first])
+            assert text.startswith(f"Stap {number}: {step.title} · {step.minutes} minuten")
+            assert to_plain_text(step.facilitation)[:200] in text
+
+
+def test_figures_are_a_native_table_with_empty_municipal_fields(package, decks):
+    module = package.module("omgevingsanalyse")
+    prs = decks["omgevingsanalyse"]
+    slide = next(s for s in prs.slides if any(sh.has_table for sh in s.shapes)
+                 and s.shapes.title.text not in ("Agenda", "Voorbereiding: in te vullen"))
+    table = next(sh.table for sh in slide.shapes if sh.has_table)
+    assert [c.text for c in table.rows[0].cells] == ["Cijfer", "Vlaanderen", "Onze gemeente"]
+    labels = [row.cells[0].text for row in list(table.rows)[1:]]
+    assert set(labels) <= {f.label for f in module.figures}
+    assert all(row.cells[2].text == "[Vul in]" for row in list(table.rows)[1:])
+
+
+def test_checklist_slide_is_hidden_and_lists_every_field(package, decks):
+    module = package.module("omgevingsanalyse")
+    prs = decks["omgevingsanalyse"]
+    checklist = prs.slides[1]
+    assert checklist._element.get("show") == "0"
+    table = next(sh.table for sh in checklist.shapes if sh.has_table)
+    listed = [row.cells[0].text for row in list(table.rows)[1:]]
+    expected = {f.label for f in package.title_fields}
+    for step in module.steps:
+        for content in step.slides:
+            expected |= {f.label for f in content.fields}
+            expected |= {f"{fig.label} ({fig.unit})" for fig in content.figures}
+    assert set(listed) == expected
+    for row in list(table.rows)[1:]:
+        for number in row.cells[1].text.split(", "):
+            slide = prs.slides[int(number) - 1]
+            assert field_runs(slide), f"dia {number} heeft geen invulveld voor '{row.cells[0].text}'"
+    assert all(f.where in notes(checklist) for f in package.title_fields)
+
+
+def test_closing_slide_names_the_version(package, decks):
+    closing = decks["toegankelijkheid"].slides[-1]
+    assert closing.shapes.title.text == "Afspraken en volgende stappen"
+    assert f"versie {package.version}" in closing.placeholders[1].text_frame.text
+
+
+def test_core_properties(package, decks):
+    props = decks["omgevingsanalyse"].core_properties
+    assert props.title == "Module 1: Omgevingsanalyse"
+    assert props.language == "nl-BE"
+    assert props.version == package.version
+
+
+def test_same_content_gives_the_same_bytes(package):
+    module = package.module("samenwerken-met-toeleiders")
+    assert build_deck(package, module) == build_deck(package, module)
+
+
+def test_missing_layout_gives_a_dutch_error(package, tmp_path):
+    broken = tmp_path / "sjabloon.pptx"
+    shutil.copy(TEMPLATE, broken)
+    prs = Presentation(str(broken))
+    layout = next(l for l in prs.slide_layouts if l.name == "Afsluiting")
+    layout._element.cSld.set("name", "Slot")
+    prs.save(str(broken))
+    with pytest.raises(TemplateError) as error:
+        build_deck(package, package.modules[0], template=broken)
+    assert "mist de dia-indeling 'Afsluiting'" in str(error.value)
+    assert "Slot" in str(error.value)

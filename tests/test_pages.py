@@ -1,0 +1,80 @@
+"""The Markdown pages made from the model."""
+
+import re
+
+from childcare_guide.pages import (PARTS, module_overview, module_page, modules_index,
+                                   worksheet_page)
+
+
+def h2s(markdown: str) -> list[str]:
+    return re.findall(r"^## (.+)$", markdown, flags=re.M)
+
+
+def test_every_module_page_has_the_six_parts_in_order(package):
+    for module in package.modules:
+        assert h2s(module_page(package, module)) == list(PARTS)
+
+
+def test_outline_table_runs_from_zero_to_the_duration(package):
+    module = package.module("omgevingsanalyse")
+    page = module_page(package, module)
+    first, last = module.steps[0], module.steps[-1]
+    assert f"| 0:00–0:{first.minutes:02d} | [1. {first.title}](#stap-{first.id})" in page
+    assert "–1:20 |" in page
+    assert "| | **Totaal** | **80** | | |" in page
+
+
+def test_every_step_is_worked_out_with_an_anchor(package):
+    module = package.module("toegankelijkheid")
+    page = module_page(package, module)
+    for number, step in enumerate(module.steps, start=1):
+        assert f"### Stap {number}: {step.title} ({step.minutes} min) {{ #stap-{step.id} }}" in page
+
+
+def test_step_headings_sit_below_the_step(package):
+    module = package.module("omgevingsanalyse")
+    page = module_page(package, module)
+    assert "#### Voorbereiden" in page
+    assert not re.search(r"^## Voorbereiden", page, flags=re.M)
+
+
+def test_preparation_lists_every_field_with_where_to_find_it(package):
+    module = package.module("omgevingsanalyse")
+    page = module_page(package, module)
+    for field in package.title_fields + module.fields:
+        assert f"| {field.label} | " in page
+    for figure in module.figures:
+        assert figure.where.split()[0] in page
+
+
+def test_page_links_the_deck_and_every_worksheet(package):
+    module = package.module("omgevingsanalyse")
+    page = module_page(package, module)
+    assert "](../../downloads/module-1-omgevingsanalyse.pptx)" in page
+    for sheet in module.worksheets:
+        assert f"[{sheet.title}]({sheet.id}.md)" in page
+
+
+def test_editor_text_is_not_run_through_the_template_engine(package):
+    module = package.module("omgevingsanalyse")
+    assert "render_macros: false" in module_page(package, module)
+
+
+def test_fact_sheet_gets_the_figure_table_with_an_empty_column(package):
+    module = package.module("omgevingsanalyse")
+    sheet = next(s for s in module.worksheets if "[[cijfertabel]]" in s.body)
+    page = worksheet_page(package, module, sheet)
+    assert "[[cijfertabel]]" not in page
+    for figure in module.figures:
+        assert f"| {figure.label} | {figure.flanders_text} | {figure.year}, " in page
+        assert re.search(rf"\| {re.escape(figure.label)} \|.*\| \|$", page, flags=re.M)
+
+
+def test_overview_comes_from_module_data(package):
+    text = module_overview(package, "gids/inhoud-en-opbouw.md")
+    for module in package.modules:
+        assert f"## {module.number}. [{module.title}](../modules/{module.slug}/index.md)" in text
+        assert module.summary in text
+        assert module.when_to_choose in text
+        assert f"**Duur:** {module.duration_text}" in text
+    assert "(omgevingsanalyse/index.md)" in modules_index(package)

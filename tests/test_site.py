@@ -1,0 +1,112 @@
+"""The strict site build and what its HTML holds."""
+
+import io
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+from pptx import Presentation
+
+from childcare_guide.pages import PARTS
+
+SLUGS = ["omgevingsanalyse", "sociale-functie", "samenwerken-met-toeleiders", "toegankelijkheid"]
+
+
+class _Collector(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.h2: list[str] = []
+        self.links: list[str] = []
+        self.resources: list[str] = []
+        self._in_h2 = False
+        self._text = ""
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "h2":
+            self._in_h2, self._text = True, ""
+        if tag == "a" and attrs.get("href"):
+            self.links.append(attrs["href"])
+        for key in ("src", "srcset"):
+            if attrs.get(key):
+                self.resources.append(attrs[key])
+        if tag == "link" and attrs.get("href") and attrs.get("rel") not in ("canonical",):
+            self.resources.append(attrs["href"])
+
+    def handle_endtag(self, tag):
+        if tag == "h2" and self._in_h2:
+            self.h2.append(self._text.replace("¶", "").strip())
+            self._in_h2 = False
+
+    def handle_data(self, data):
+        if self._in_h2:
+            self._text += data
+
+
+def parse(path: Path) -> _Collector:
+    collector = _Collector()
+    collector.feed(path.read_text(encoding="utf-8"))
+    return collector
+
+
+def test_module_pages_show_the_six_parts_in_order(site):
+    for slug in SLUGS:
+        page = parse(site / "modules" / slug / "index.html")
+        assert page.h2 == list(PARTS), slug
+
+
+def test_deck_link_resolves_to_a_deck_that_opens(site):
+    for slug in SLUGS:
+        page_path = site / "modules" / slug / "index.html"
+        links = [l for l in parse(page_path).links if l.endswith(".pptx")]
+        assert links, f"geen presentatie gelinkt op {slug}"
+        for link in set(links):
+            url = urljoin(f"/modules/{slug}/", link)
+            assert url.startswith("/downloads/")
+            target = site / url.lstrip("/")
+            prs = Presentation(io.BytesIO(target.read_bytes()))
+            assert len(prs.slides) > 5
+
+
+def test_worksheets_each_have_their_own_page(site, package):
+    for module in package.modules:
+        for sheet in module.worksheets:
+            page = site / "modules" / module.slug / sheet.id / "index.html"
+            assert page.is_file()
+            assert f"Werkblad: {sheet.title}" in page.read_text(encoding="utf-8")
+
+
+def test_navigation_lists_every_module(site, package):
+    home = (site / "index.html").read_text(encoding="utf-8")
+    for module in package.modules:
+        assert f'href="modules/{module.slug}/"' in home
+
+
+def test_overview_is_generated_on_the_contents_page(site, package):
+    html = (site / "gids" / "inhoud-en-opbouw" / "index.html").read_text(encoding="utf-8")
+    for module in package.modules:
+        assert module.summary.split(".")[0] in html
+
+
+def test_no_resource_from_another_host(site):
+    """Every src/href of a resource and every url() in CSS stays on this site."""
+    for page in site.rglob("*.html"):
+        for ref in parse(page).resources:
+            assert not urlparse(ref).netloc, f"{page.relative_to(site)} laadt {ref}"
+    for css in site.rglob("*.css"):
+        for ref in re.findall(r"url\(([^)]+)\)", css.read_text(encoding="utf-8")):
+            ref = ref.strip("'\"")
+            assert not ref.startswith(("http:", "https:", "//")), f"{css.name} laadt {ref}"
+
+
+def test_no_half_written_or_leftover_files(site):
+    assert not list(site.rglob("*.tmp"))
+    assert sorted(p.name for p in (site / "downloads").iterdir()) == sorted(
+        f"module-{n}-{slug}.pptx" for n, slug in enumerate(SLUGS, start=1))
+
+
+def test_pages_have_a_description(site):
+    for slug in SLUGS:
+        html = (site / "modules" / slug / "index.html").read_text(encoding="utf-8")
+        assert re.search(r'<meta name="description" content="[^"]{30,}"', html)
