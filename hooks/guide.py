@@ -37,7 +37,7 @@ def on_config(config):
     if section is None:
         raise PluginError(f"mkdocs.yml: de navigatie ('nav') heeft geen onderdeel '{MODULES_SECTION}'. "
                           f"Zet '- {MODULES_SECTION}:' terug met 'modules/index.md' eronder.")
-    entries = [e for e in section[MODULES_SECTION] if e == "modules/index.md"]
+    entries = [{"Overzicht": "modules/index.md"}]
     entries += [{f"{m.number}. {m.title}": module_page_path(m)} for m in package.modules]
     section[MODULES_SECTION] = entries
     return config
