@@ -157,7 +157,7 @@ def test_control_character_is_reported_not_a_traceback(project):
 
 
 def test_duplicate_key(project):
-    line = replace(project, YML, "duur:", "nummer: 1\nduur:") + 1
+    line = replace(project, YML, "duur:", "nummer: 1\nduur:")
     assert problems(project) == [
         f"{YML}, regel {line} (veld 'nummer'): Het veld 'nummer' staat twee keer in dezelfde groep. "
         "Houd één van de twee over; anders gaat de eerste waarde verloren."]
@@ -325,15 +325,12 @@ def test_slide_title_of_a_generated_slide(project):
 
 def test_figures_slide_without_figures(project):
     n = step_no(project, "cijfers-gemeente")
-    text = read(project, YML)
-    line = line_of(text, "      - titel: Hoe staat onze gemeente ervoor?")
-    set_line(project, YML, "      - titel: Hoe staat onze gemeente ervoor?", "        cijfers:",
-             "        notities: Zonder cijfers.")
-    # the slide already has 'notities'; drop the original one so only the real mistake is left
-    text = read(project, YML)
-    start = text.index("        notities: >-\n", text.index("        notities: Zonder cijfers."))
-    end = text.index("      - titel:", start)
-    write(project, YML, text[:start] + text[end:])
+    title = "      - titel: Hoe staat onze gemeente ervoor?\n"
+    line = line_of(read(project, YML), title)
+    lines = read(project, YML).split("\n")
+    index = next(i for i in range(line, len(lines)) if lines[i].startswith("        cijfers:"))
+    del lines[index]  # the slide keeps 'type: cijfers' but loses its list of figures
+    write(project, YML, "\n".join(lines))
     assert problems(project) == [
         f"{YML}, regel {line} (veld 'stappen › {n} › dias › 1'): Een dia van type 'cijfers' heeft het "
         "veld 'cijfers' nodig. Voeg 'cijfers:' toe aan deze dia."]
@@ -525,13 +522,14 @@ def test_mistakes_in_several_modules_and_files_are_all_reported(project):
     write(project, "content/modules/toegankelijkheid/stappen/reserve.md", "## Doen\n\nReserve.\n")
     n = step_no(project, "groepswerk")
     facilitation = line_of(read(project, YML), "  - id: groepswerk\n")
+    # the report is sorted by file, then by line
     assert problems(project) == [
+        f"{MOD}/inleiding.md: Het bestand is leeg. Schrijf de tekst of verwijder het bestand uit de module.",
         f"{YML}, regel {duration} (veld 'duur'): De stappen duren samen {total} minuten, maar de module "
         f"duurt {total + 5} minuten. Pas de minuten van de stappen of de duur aan, zodat ze gelijk zijn.",
         f"{YML}, regel {facilitation} (veld 'stappen › {n} › id'): Het bestand "
         f"'{MOD}/stappen/groepswerk.md' bestaat niet. Maak het bestand, of pas de naam aan "
         "(standaard 'stappen/groepswerk.md').",
-        f"{MOD}/inleiding.md: Het bestand is leeg. Schrijf de tekst of verwijder het bestand uit de module.",
         f"{step_rel}, regel 3: De tekst bevat een <script>-blok. Verwijder het: de gids voert geen "
         "eigen scripts uit de inhoud uit.",
         "content/modules/toegankelijkheid/stappen/reserve.md: Het bestand "

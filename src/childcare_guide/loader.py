@@ -23,6 +23,9 @@ SLIDE_FIELDS = {
     "cijfers": {"cijfers"},
     "stelling": {"tekst"},
 }
+# Dutch articles: 'stap' is a de-word ('elke stap'); werkinstrument, invulveld and cijfer are
+# het-words ('elk werkinstrument').
+DE_WORDS = {"stap"}
 SLIDE_REQUIRED = {"twee-kolommen": ("links", "rechts"), "cijfers": ("cijfers",),
                   "stelling": ("tekst",)}
 
@@ -136,7 +139,7 @@ class _Loader:
             if value in seen:
                 self.problem(file, doc.line(path + (index, key)), dotted(path + (index, key)),
                              f"De id '{value}' wordt twee keer gebruikt.",
-                             f"Geef elk {what} een eigen id.")
+                             f"Geef {'elke' if what in DE_WORDS else 'elk'} {what} een eigen id.")
             seen.add(value)
 
     def read_markdown(self, path: Path, directives: bool = False) -> str | None:
@@ -339,7 +342,8 @@ class _ModuleReader:
         used_paths = {(self.folder / u).resolve() for u in used}
         for path in sorted(folder.rglob("*.md")):
             if path.resolve() not in used_paths:
-                self.problem((), f"Het bestand '{self.loader.shown(path)}' hoort bij geen enkele {what}.",
+                none = "geen enkele" if what in DE_WORDS else "geen enkel"
+                self.problem((), f"Het bestand '{self.loader.shown(path)}' hoort bij {none} {what}.",
                              f"Voeg een {what} met id '{path.stem}' toe aan module.yml, "
                              "of verwijder het bestand.", file=path)
 

@@ -89,7 +89,8 @@ def _translate(error: ValidationError, doc: YamlDocument, shown: str) -> list[Co
             guess = difflib.get_close_matches(str(name), allowed, n=1, cutoff=0.6)
             fix = (f"Bedoel je '{guess[0]}'?" if guess
                    else "Verwijder het of kies een van deze velden: " + ", ".join(allowed) + ".")
-            out.append(ContentProblem(shown, doc.line(path + (name,)), dotted(path + (name,)),
+            key = str(name)  # a key like '2024:' is a number in the data, but still a field name
+            out.append(ContentProblem(shown, doc.line(path + (key,)), dotted(path + (key,)),
                                       f"Het veld '{name}' is onbekend.", fix))
         return out
     if kind == "type":

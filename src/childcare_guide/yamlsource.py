@@ -60,7 +60,16 @@ def load_yaml(path: Path, shown: str, problems: list[ContentProblem]) -> YamlDoc
     text = read_text(path, shown, problems)
     if text is None:
         return None
-    loader = yaml.SafeLoader(text)
+    try:
+        loader = yaml.SafeLoader(text)
+    except yaml.reader.ReaderError as error:
+        # PyYAML refuses control characters (for example a NUL byte) before parsing starts.
+        line = text[: error.position].count("\n") + 1
+        problems.append(ContentProblem(
+            shown, line, None,
+            f"Deze regel bevat een onzichtbaar teken dat niet mag (#x{error.character:04x}).",
+            "Verwijder het teken: typ de regel opnieuw in plaats van hem te kopiëren."))
+        return None
     try:
         node = loader.get_single_node()
         if node is None:
@@ -89,6 +98,12 @@ def _syntax_problem(shown: str, text: str, error: yaml.MarkedYAMLError) -> Conte
     if "\t" in problem or "'\\t'" in problem or (line and "\t" in _line_at(text, line)):
         return ContentProblem(shown, line, None, "Deze regel bevat een tab.",
                               "Gebruik spaties om in te springen, geen tabs.")
+    context = (error.context or "").lower()
+    if ("quoted scalar" in context or "flow" in context) and error.context_mark:
+        # Report the line where the quote or bracket opens, not where PyYAML gave up.
+        return ContentProblem(shown, error.context_mark.line + 1, None,
+                              "Een aanhalingsteken of haakje wordt niet gesloten.",
+                              "Sluit elk aanhalingsteken en elk haakje op dezelfde regel.")
     if "mapping values are not allowed" in problem:
         return ContentProblem(
             shown, line, None, "Er staat een dubbele punt op een plaats waar dat niet mag.",
