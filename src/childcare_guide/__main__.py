@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .errors import ContentError
 from .loader import load_package
+from .writing_hints import hints_for_tree
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -19,6 +20,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=ROOT,
                         help="map van het project (met content/ erin)")
     args = parser.parse_args(argv)
+    hints = hints_for_tree(args.root)
+    if hints:
+        print(f"{len(hints)} schrijftip(s) voor klare taal (geen fouten, wel het nakijken waard):")
+        for hint in hints:
+            print(f"- Schrijftip: {hint}")
     try:
         package = load_package(args.root)
     except ContentError as error:

@@ -1,0 +1,44 @@
+"""Writing hints: warnings for klare taal that never stop a build."""
+
+import subprocess
+import sys
+
+from childcare_guide.writing_hints import hints_for_text
+
+
+def test_long_sentence_gets_a_hint():
+    sentence = " ".join(["woord"] * 26) + "."
+    hints = hints_for_text(f"Kort.\n\n{sentence}\n", "x.md")
+    assert [str(h) for h in hints] == [
+        "x.md, regel 3: Lange zin (26 woorden). Maak er twee zinnen van (hoogstens 25 woorden)."]
+
+
+def test_passive_gets_a_hint():
+    hints = hints_for_text("De opvang wordt door het OCMW betaald.\n", "x.md")
+    assert [h.message for h in hints] == [
+        "Lijdende vorm ('wordt door het OCMW betaald'). Zeg wie iets doet: schrijf een actieve zin."]
+
+
+def test_long_paragraph_gets_a_hint():
+    paragraph = " ".join(["Je leest dit korte stuk."] * 30)
+    hints = hints_for_text(paragraph + "\n", "x.md")
+    assert [h.message for h in hints] == [
+        "Lange alinea (150 woorden). Verdeel ze in kortere alinea's of maak er een opsomming van."]
+
+
+def test_clear_text_and_front_matter_get_none():
+    long_description = " ".join(["woord"] * 30)
+    text = f"---\ndescription: {long_description}\n---\n# Titel\n\nJe nodigt de partners uit. Zij komen.\n"
+    assert hints_for_text(text, "x.md") == []
+
+
+def test_check_command_prints_hints_but_passes(content_copy):
+    module = content_copy / "content" / "modules" / "omgevingsanalyse" / "inleiding.md"
+    module.write_text(module.read_text(encoding="utf-8") + "\nHet verslag wordt door de voorzitter verstuurd.\n",
+                      encoding="utf-8")
+    (content_copy / "docs").mkdir()
+    result = subprocess.run([sys.executable, "-m", "childcare_guide", "check", "--root", str(content_copy)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "- Schrijftip: content/modules/omgevingsanalyse/inleiding.md, regel" in result.stdout
+    assert "De inhoud is in orde: 4 modules" in result.stdout
