@@ -13,8 +13,8 @@ from mkdocs.structure.files import File, Files
 from childcare_guide import ContentError
 from childcare_guide.cache import load_cached
 from childcare_guide.deck import TemplateError, build_deck
-from childcare_guide.pages import (deck_path, module_page, module_page_path, modules_index,
-                                   worksheet_page, worksheet_page_path)
+from childcare_guide.pages import (MODULES_INDEX, deck_path, module_page, module_page_path,
+                                   modules_index, worksheet_page, worksheet_page_path)
 
 MODULES_SECTION = "Modules"
 
@@ -36,8 +36,8 @@ def on_config(config):
                     and MODULES_SECTION in item), None)
     if section is None:
         raise PluginError(f"mkdocs.yml: de navigatie ('nav') heeft geen onderdeel '{MODULES_SECTION}'. "
-                          f"Zet '- {MODULES_SECTION}:' terug met 'modules/index.md' eronder.")
-    entries = [{"Overzicht": "modules/index.md"}]
+                          f"Zet '- {MODULES_SECTION}:' terug met '{MODULES_INDEX}' eronder.")
+    entries = [{"Overzicht": MODULES_INDEX}]
     entries += [{f"{m.number}. {m.title}": module_page_path(m)} for m in package.modules]
     section[MODULES_SECTION] = entries
     return config
@@ -45,7 +45,7 @@ def on_config(config):
 
 def on_files(files: Files, config) -> Files:
     package = _package(config)
-    generated = {"modules/index.md": modules_index(package)}
+    generated = {MODULES_INDEX: modules_index(package)}
     for module in package.modules:
         generated[module_page_path(module)] = module_page(package, module)
         for sheet in module.worksheets:

@@ -18,7 +18,7 @@ def test_every_module_page_has_the_six_parts_in_order(package):
 def test_outline_table_runs_from_zero_to_the_duration(package):
     module = package.module("omgevingsanalyse")
     page = module_page(package, module)
-    first, last = module.steps[0], module.steps[-1]
+    first = module.steps[0]
     assert f"| 0:00–0:{first.minutes:02d} | [1. {first.title}](#stap-{first.id})" in page
     assert "–1:20 |" in page
     assert "| | **Totaal** | **80** | | |" in page

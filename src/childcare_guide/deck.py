@@ -17,7 +17,6 @@ from pptx.dml.color import RGBColor
 from pptx.slide import Slide as PptxSlide
 from pptx.util import Emu, Pt
 
-from .errors import ContentError, ContentProblem
 from .markdown_text import to_plain_text
 from .model import FillInField, Module, Package, Slide, Step, format_clock, format_number
 
@@ -28,7 +27,6 @@ FIXED_TIME = dt.datetime(2024, 1, 1, 0, 0, 0)
 ZIP_TIME = (2024, 1, 1, 0, 0, 0)
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 FIELD_HIGHLIGHT = "FFE066"  # a soft yellow: dark text on it stays above 4.5:1
-BODY_SIZE = Pt(20)
 
 
 class TemplateError(Exception):
@@ -67,12 +65,11 @@ class _DeckBuilder:
     # -- whole deck ---------------------------------------------------------------------------
 
     def build(self) -> bytes:
-        module = self.module
         self._title_slide()
         checklist = self._new("Tekst", "Voorbereiding: in te vullen")
         self._objectives()
         self._agenda()
-        for step in module.steps:
+        for step in self.module.steps:
             self._step(step)
         self._closing()
         self._fill_checklist(checklist)
@@ -257,7 +254,6 @@ def _notes(slide: PptxSlide, text: str) -> None:
 def _table(slide: PptxSlide, rows: list[tuple], widths: tuple[float, ...], font=Pt(18),
            bold_last: bool = False, height_share: float = 0.78):
     """A native, editable table under the slide title; None cells stay empty for a field."""
-    prs_width = slide.part.package.presentation_part.presentation.slide_width
     prs_height = slide.part.package.presentation_part.presentation.slide_height
     title = slide.shapes.title
     left = title.left
@@ -275,7 +271,6 @@ def _table(slide: PptxSlide, rows: list[tuple], widths: tuple[float, ...], font=
             cell.text = "" if value is None else str(value)
             bold = r == 0 or (bold_last and r == len(rows) - 1)
             _size_cell(cell, font, bold)
-    _ = prs_width
     return table
 
 
@@ -322,5 +317,5 @@ def build_all(package: Package, template: Path = TEMPLATE) -> dict[str, bytes]:
     return {m.deck_name: build_deck(package, m, template) for m in package.modules}
 
 
-__all__ = ["build_deck", "build_all", "fill_in_text", "normalise_zip", "TemplateError",
-           "ContentError", "ContentProblem", "LAYOUTS", "FILL_IN_PREFIX"]
+__all__ = ["build_deck", "build_all", "fill_in_text", "normalise_zip", "TemplateError", "LAYOUTS",
+           "FILL_IN_PREFIX"]

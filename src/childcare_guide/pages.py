@@ -11,6 +11,7 @@ PARTS = ("Inleiding", "Doelstellingen", "Overzicht van het verloop", "Uitwerking
          "Werkinstrumenten", "Meer weten")
 MODULES_DIR = "modules"
 DOWNLOADS_DIR = "downloads"
+MODULES_INDEX = f"{MODULES_DIR}/index.md"
 
 
 def module_page_path(module: Module) -> str:
@@ -189,7 +190,7 @@ def module_overview(package: Package, from_page: str, level: int = 2) -> str:
 
 
 def modules_index(package: Package) -> str:
-    page = f"{MODULES_DIR}/index.md"
+    page = MODULES_INDEX
     out = [_front_matter("Modules", f"De {len(package.modules)} modules van {package.title}: "
                                     "duur, inhoud en wanneer je elke module kiest.")]
     out.append("# Modules\n")
