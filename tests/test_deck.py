@@ -159,3 +159,24 @@ def test_missing_layout_gives_a_dutch_error(package, tmp_path):
         build_deck(package, package.modules[0], template=broken)
     assert "mist de dia-indeling 'Afsluiting'" in str(error.value)
     assert "Slot" in str(error.value)
+
+
+def test_text_on_shown_slides_is_at_least_18_pt(decks):
+    """Explicit sizes on shown slides, and the template's body levels, are readable (≥ 18 pt)."""
+    from pptx.util import Pt
+
+    for slug, prs in decks.items():
+        for number, slide in enumerate(prs.slides, start=1):
+            if slide._element.get("show") == "0":
+                continue
+            for element in slide._element.iter():
+                if not isinstance(element.tag, str) or element.tag.split("}")[-1] not in (
+                        "rPr", "defRPr", "endParaRPr"):
+                    continue
+                size = element.get("sz")
+                assert size is None or int(size) >= 1800, f"{slug}, dia {number}: {int(size) / 100} pt"
+        master = prs.slide_master._element
+        sizes = [int(e.get("sz")) for e in master.iter(
+            "{http://schemas.openxmlformats.org/drawingml/2006/main}defRPr") if e.get("sz")
+            and e.getparent().getparent().tag.endswith("bodyStyle")]
+        assert sizes and min(sizes) >= Pt(18).pt * 100
