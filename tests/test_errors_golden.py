@@ -134,16 +134,13 @@ def test_tab_character(project):
         f"{YML}, regel {line}: Deze regel bevat een tab. Gebruik spaties om in te springen, geen tabs."]
 
 
-def test_unclosed_quote_points_at_its_own_line(project):
-    line = set_line(project, YML, "", "titel:", 'titel: "Omgevingsanalyse')
-    assert problems(project) == [
-        f"{YML}, regel {line}: Een aanhalingsteken of haakje wordt niet gesloten. "
-        "Sluit elk aanhalingsteken en elk haakje op dezelfde regel."]
-
-
-def test_unclosed_bracket_points_at_its_own_line(project):
-    line = set_line(project, YML, "  - id: opening", "    materiaal:",
-                    "    materiaal: [Presentatie, Naamkaartjes")
+@pytest.mark.parametrize("after, starts, broken", [
+    pytest.param("", "titel:", 'titel: "Omgevingsanalyse', id="aanhalingsteken"),
+    pytest.param("  - id: opening", "    materiaal:", "    materiaal: [Presentatie, Naamkaartjes",
+                 id="haakje"),
+])
+def test_unclosed_quote_or_bracket_points_at_its_own_line(project, after, starts, broken):
+    line = set_line(project, YML, after, starts, broken)
     assert problems(project) == [
         f"{YML}, regel {line}: Een aanhalingsteken of haakje wordt niet gesloten. "
         "Sluit elk aanhalingsteken en elk haakje op dezelfde regel."]

@@ -18,7 +18,8 @@ from pptx.slide import Slide as PptxSlide
 from pptx.util import Emu, Pt
 
 from .markdown_text import to_plain_text
-from .model import FillInField, Module, Package, Slide, Step, format_clock, format_number
+from .model import (FillInField, Module, Package, Slide, Step, figure_field, format_clock,
+                    format_number)
 
 TEMPLATE = Path(__file__).resolve().parents[2] / "design" / "deck-template.pptx"
 LAYOUTS = ("Titel", "Sectie", "Tekst", "Twee kolommen", "Tabel", "Grafiek", "Afsluiting")
@@ -66,7 +67,7 @@ class _DeckBuilder:
 
     def build(self) -> bytes:
         self._title_slide()
-        checklist = self._new("Tekst", "Voorbereiding: in te vullen")
+        checklist = self._new("Tabel", "Voorbereiding: in te vullen")
         self._objectives()
         self._agenda()
         for step in self.module.steps:
@@ -145,8 +146,6 @@ class _DeckBuilder:
             rows.append((field.label, ", ".join(str(n) for n in numbers)))
             notes.append(f"• {field.label}: {field.where}")
         _table(slide, rows, widths=(0.82, 0.18), font=Pt(14) if len(rows) > 9 else Pt(18))
-        body = self._body(slide)
-        body._element.getparent().remove(body._element)
         _notes(slide, "\n".join(notes))
 
     # -- steps ---------------------------------------------------------------------------------
@@ -191,9 +190,8 @@ class _DeckBuilder:
             table = _table(slide, rows, widths=(0.5, 0.22, 0.28), height_share=0.72)
             for row, figure in enumerate(content.figures, start=1):
                 cell = table.cell(row, 2)
-                field = FillInField(f"cijfer-{figure.id}", f"{figure.label} ({figure.unit})", figure.where)
                 paragraph = cell.text_frame.paragraphs[0]
-                self._add_field(paragraph, field, short=True, number=number)
+                self._add_field(paragraph, figure_field(figure), short=True, number=number)
                 _size_cell(cell, Pt(18))
             sources = "; ".join(dict.fromkeys(f.source for f in content.figures))
             _source_line(slide, f"Bron Vlaanderen: {sources}")
@@ -312,10 +310,5 @@ def normalise_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def build_all(package: Package, template: Path = TEMPLATE) -> dict[str, bytes]:
-    """Every module's deck, keyed by file name."""
-    return {m.deck_name: build_deck(package, m, template) for m in package.modules}
-
-
-__all__ = ["build_deck", "build_all", "fill_in_text", "normalise_zip", "TemplateError", "LAYOUTS",
+__all__ = ["build_deck", "fill_in_text", "normalise_zip", "TemplateError", "LAYOUTS",
            "FILL_IN_PREFIX"]

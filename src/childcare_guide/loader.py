@@ -71,7 +71,7 @@ class _Loader:
             return None
         data = doc.data
         title_fields = tuple(_field(f) for f in data["invulvelden"])
-        self._unique([f.id for f in title_fields], package_file, doc, ("invulvelden",), "id",
+        self.unique([f.id for f in title_fields], package_file, doc, ("invulvelden",), "id",
                      "invulveld")
         modules = self._load_modules(title_fields)
         return Package(title=data["titel"], subtitle=data["ondertitel"], version=data["versie"],
@@ -132,7 +132,7 @@ class _Loader:
 
     # -- shared helpers ------------------------------------------------------------------------
 
-    def _unique(self, values: list[str], file: Path, doc: YamlDocument, path: tuple,
+    def unique(self, values: list[str], file: Path, doc: YamlDocument, path: tuple,
                 key: str, what: str) -> None:
         seen: set[str] = set()
         for index, value in enumerate(values):
@@ -209,7 +209,7 @@ class _ModuleReader:
     def _check_ids(self, fields: tuple[FillInField, ...], figures: tuple[Figure, ...]) -> None:
         for key, what in (("stappen", "stap"), ("werkinstrumenten", "werkinstrument"),
                           ("invulvelden", "invulveld"), ("cijfers", "cijfer")):
-            self.loader._unique([item["id"] for item in self.data.get(key, [])], self.file,
+            self.loader.unique([item["id"] for item in self.data.get(key, [])], self.file,
                                 self.doc, (key,), "id", what)
         package_ids = {f.id for f in self.title_fields}
         for index, f in enumerate(fields):

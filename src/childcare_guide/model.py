@@ -67,7 +67,7 @@ class Step:
 class Worksheet:
     id: str
     title: str
-    body: str  # Markdown, directives already expanded
+    body: str  # Markdown; [[...]] directives are expanded when the page is rendered
 
 
 @dataclass(frozen=True)

@@ -134,7 +134,7 @@ def _walk(node: yaml.Node, path: Path_, doc: YamlDocument, shown: str,
             key = key_node.value
             if key in seen:
                 problems.append(ContentProblem(
-                    shown, key_node.start_mark.line + 1, _dotted(path + (key,)),
+                    shown, key_node.start_mark.line + 1, dotted(path + (key,)),
                     f"Het veld '{key}' staat twee keer in dezelfde groep.",
                     "Houd één van de twee over; anders gaat de eerste waarde verloren."))
             seen.add(key)
@@ -143,10 +143,6 @@ def _walk(node: yaml.Node, path: Path_, doc: YamlDocument, shown: str,
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             _walk(item, path + (index,), doc, shown, problems)
-
-
-def _dotted(path: Path_) -> str:
-    return dotted(path)
 
 
 def dotted(path: Path_) -> str:
