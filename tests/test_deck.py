@@ -180,3 +180,17 @@ def test_text_on_shown_slides_is_at_least_18_pt(decks):
             "{http://schemas.openxmlformats.org/drawingml/2006/main}defRPr") if e.get("sz")
             and e.getparent().getparent().tag.endswith("bodyStyle")]
         assert sizes and min(sizes) >= Pt(18).pt * 100
+
+
+def test_field_places_match_the_checklist_slide(package):
+    from childcare_guide.deck import field_places
+    module = package.module("omgevingsanalyse")
+    places = field_places(package, module)
+    deck = Presentation(io.BytesIO(build_deck(package, module)))
+    checklist = deck.slides[1].shapes
+    table = next(s for s in checklist if s.has_table).table
+    rows = [(r.cells[0].text, r.cells[1].text) for r in list(table.rows)[1:]]
+    assert rows == [(p.field.label, ", ".join(str(n) for n, _ in p.slides)) for p in places]
+    for place in places:
+        for number, title in place.slides:
+            assert deck.slides[number - 1].shapes.title.text == title

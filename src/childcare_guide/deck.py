@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
@@ -39,10 +40,32 @@ def fill_in_text(field: FillInField) -> str:
     return f"{FILL_IN_PREFIX}{field.label}]"
 
 
+@dataclass(frozen=True)
+class FieldPlace:
+    """Where a fill-in field appears in a module's deck: the numbers and titles of its slides."""
+
+    field: FillInField
+    slides: tuple[tuple[int, str], ...]
+
+
 def build_deck(package: Package, module: Module, template: Path = TEMPLATE) -> bytes:
     """Return the deck of one module as reproducible .pptx bytes."""
     builder = _DeckBuilder(package, module, template)
     return builder.build()
+
+
+def field_places(package: Package, module: Module, template: Path = TEMPLATE) -> list[FieldPlace]:
+    """Every fill-in field of the module's deck with the slides it is on, in the deck's order.
+
+    Composed by the same code that builds the deck, so the module page and the deck's own
+    checklist slide can never disagree.
+    """
+    builder = _DeckBuilder(package, module, template)
+    builder.compose()
+    fields = {f.id: f for f in package.title_fields + module.all_fields}
+    titles = [slide.shapes.title.text for slide in builder.prs.slides]
+    return [FieldPlace(fields[field_id], tuple((n, titles[n - 1]) for n in numbers))
+            for field_id, numbers in builder.field_slides.items()]
 
 
 class _DeckBuilder:
@@ -66,6 +89,12 @@ class _DeckBuilder:
     # -- whole deck ---------------------------------------------------------------------------
 
     def build(self) -> bytes:
+        self.compose()
+        buffer = io.BytesIO()
+        self.prs.save(buffer)
+        return normalise_zip(buffer.getvalue())
+
+    def compose(self) -> None:
         self._title_slide()
         checklist = self._new("Tabel", "Voorbereiding: in te vullen")
         self._objectives()
@@ -75,9 +104,6 @@ class _DeckBuilder:
         self._closing()
         self._fill_checklist(checklist)
         self._properties()
-        buffer = io.BytesIO()
-        self.prs.save(buffer)
-        return normalise_zip(buffer.getvalue())
 
     def _new(self, layout: str, title: str) -> PptxSlide:
         slide = self.prs.slides.add_slide(self.layouts[layout])
