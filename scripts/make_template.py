@@ -64,7 +64,8 @@ def set_sizes(master) -> None:
     title.set("b", "1")
     title.getparent().set("algn", "l")
     body = styles.find(f"{{{P}}}bodyStyle")
-    for level, size in zip(range(1, 10), (2600, 2200, 2000, 1800, 1800, 1800, 1800, 1800, 1800)):
+    for level, size in zip(range(1, 10), (2600, 2200, 2000, 1800, 1800, 1800, 1800, 1800, 1800),
+                           strict=True):
         rpr = body.find(f"{{{A}}}lvl{level}pPr/{{{A}}}defRPr")
         if rpr is not None:
             rpr.set("sz", str(size))

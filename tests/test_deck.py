@@ -152,7 +152,7 @@ def test_missing_layout_gives_a_dutch_error(package, tmp_path):
     broken = tmp_path / "sjabloon.pptx"
     shutil.copy(TEMPLATE, broken)
     prs = Presentation(str(broken))
-    layout = next(l for l in prs.slide_layouts if l.name == "Afsluiting")
+    layout = next(lay for lay in prs.slide_layouts if lay.name == "Afsluiting")
     layout._element.cSld.set("name", "Slot")
     prs.save(str(broken))
     with pytest.raises(TemplateError) as error:

@@ -59,7 +59,7 @@ def test_module_pages_show_the_six_parts_in_order(site):
 def test_deck_link_resolves_to_a_deck_that_opens(site):
     for slug in SLUGS:
         page_path = site / "modules" / slug / "index.html"
-        links = [l for l in parse(page_path).links if l.endswith(".pptx")]
+        links = [link for link in parse(page_path).links if link.endswith(".pptx")]
         assert links, f"geen presentatie gelinkt op {slug}"
         for link in set(links):
             url = urljoin(f"/modules/{slug}/", link)

@@ -202,7 +202,7 @@ class _DeckBuilder:
     def _content_slide(self, content: Slide) -> PptxSlide:
         if content.kind == "twee-kolommen":
             slide = self._new("Twee kolommen", content.title)
-            for (head_idx, body_idx), column in zip(((1, 2), (3, 4)), (content.left, content.right)):
+            for (head_idx, body_idx), column in zip(((1, 2), (3, 4)), (content.left, content.right), strict=True):
                 self._body(slide, head_idx).text_frame.text = column.heading
                 _bullets(self._body(slide, body_idx).text_frame, list(column.bullets))
             return slide

@@ -35,7 +35,8 @@ TYPE_FIXES = {
     "object": "Zet de velden ingesprongen onder deze naam, elk als 'naam: waarde'.",
 }
 PATTERN_FIXES = {
-    "^[a-z0-9]+(-[a-z0-9]+)*$": "Gebruik alleen kleine letters, cijfers en koppeltekens, bijvoorbeeld 'cijfers-vlaanderen'.",
+    "^[a-z0-9]+(-[a-z0-9]+)*$": ("Gebruik alleen kleine letters, cijfers en koppeltekens, "
+                                 "bijvoorbeeld 'cijfers-vlaanderen'."),
     "\\.md$": "Geef een Markdown-bestand op dat eindigt op .md.",
     "^[0-9]+\\.[0-9]+\\.[0-9]+$": "Schrijf de versie als drie getallen met punten, bijvoorbeeld 1.2.0.",
 }

@@ -49,7 +49,7 @@ def hints_for_text(text: str, shown: str) -> list[Hint]:
     lines = text.splitlines()
     front_matter_end = 0
     if lines and lines[0].strip() == "---":
-        front_matter_end = next((i + 1 for i, l in enumerate(lines[1:], start=1) if l.strip() == "---"), 0)
+        front_matter_end = next((i + 1 for i, text in enumerate(lines[1:], start=1) if text.strip() == "---"), 0)
     for number, line in enumerate(lines, start=1):
         if number <= front_matter_end:
             continue
