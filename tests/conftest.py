@@ -31,7 +31,8 @@ def package():
 def site(tmp_path_factory) -> Path:
     """The site as `mkdocs build --strict` makes it, in a temporary folder."""
     out = tmp_path_factory.mktemp("site")
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GIDS_REPO")}  # no edit button
+    env["NO_MKDOCS_2_WARNING"] = "1"
     result = subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "-q", "-d", str(out)],
                             cwd=ROOT, capture_output=True, text=True, env=env)
     assert result.returncode == 0, result.stdout + result.stderr

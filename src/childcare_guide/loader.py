@@ -313,7 +313,7 @@ class _ModuleReader:
                 self.problem(path, "Dit werkblad gebruikt [[cijfertabel]], maar de module heeft geen cijfers.",
                              "Voeg 'cijfers:' toe aan module.yml of verwijder [[cijfertabel]].",
                              file=target)
-            sheets.append(Worksheet(id=raw["id"], title=raw["titel"], body=text or ""))
+            sheets.append(Worksheet(id=raw["id"], title=raw["titel"], body=text or "", file=target))
         return tuple(sheets)
 
     def _markdown_part(self, name: str, required: bool) -> str | None:

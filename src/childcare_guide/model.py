@@ -68,6 +68,7 @@ class Worksheet:
     id: str
     title: str
     body: str  # Markdown; [[...]] directives are expanded when the page is rendered
+    file: Path | None = field(default=None, compare=False)  # its Markdown file in content/
 
 
 @dataclass(frozen=True)
