@@ -18,7 +18,8 @@ HOOK_IDS = {"yamllint", "content-check", "ruff", "actionlint"}
 
 def git(*args: str, cwd: Path) -> str:
     env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
-    result = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, env=env, check=True)
+    result = subprocess.run(["git", "-c", "safe.directory=*", *args], cwd=cwd, capture_output=True, text=True,
+                            env=env, check=True)
     return result.stdout
 
 

@@ -69,7 +69,7 @@ def test_pull_requests_run_exactly_the_readme_test_command():
     assert run_steps(workflow)[-1] == "make test"
     assert [c for c in run_steps(workflow) if c.startswith("make")] == ["make test"]
     # Debian, as the README asks ('Debian of Ubuntu met apt-get') and as .ci/run runs it
-    assert workflow["jobs"]["test"]["container"].startswith("debian:")
+    assert workflow["jobs"]["test"]["container"]["image"].startswith("debian:")
     assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
 
 
