@@ -41,7 +41,7 @@ def edit_root(repo_url: str, branch: str) -> str:
     repo_url = repo_url.strip().rstrip("/")
     if not re.fullmatch(r"https://[^\s/]+(/[^\s/]+)+", repo_url):
         raise PluginError(f"{REPO_ENV} is '{repo_url}', maar dat is geen adres van een repository. "
-                          f"Geef het volledige adres, bijvoorbeeld 'https://github.com/organisatie/gids', "
+                          f"Geef het volledige adres, in de vorm 'https://github.com/<organisatie>/<repository>', "
                           f"of laat {REPO_ENV} leeg: dan toont de site geen knop om te wijzigen.")
     branch = branch.strip() or DEFAULT_BRANCH
     if not re.fullmatch(r"[^\s]+", branch):
