@@ -7,6 +7,7 @@ domain code (no MkDocs import) is in childcare_guide.glossary, .selfcheck, .prep
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -52,3 +53,17 @@ def on_files(files: Files, config) -> Files:
                               f"Verwijder docs/{uri} en pas de inhoud aan in content/.")
         files.append(File.generated(config, uri, content=content))
     return files
+
+
+HEADING = re.compile(r"<h([1-6])([^>]*)>(.*?)</h\1>", re.S)
+ABBR = re.compile(r'<abbr title="[^"]*">(.*?)</abbr>', re.S)
+
+
+def _plain_heading(match: re.Match) -> str:
+    level, attrs, inner = match.groups()
+    return f"<h{level}{attrs}>{ABBR.sub(lambda m: m.group(1), inner)}</h{level}>"
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    """No glossary tooltips inside headings: a heading stays a plain title (and a clean anchor)."""
+    return HEADING.sub(_plain_heading, html)

@@ -6,6 +6,8 @@
  *    button prints a clean agenda to send with the invitation.
  * 2. Self-check 'Waar staan we?' (div[data-zelftest], childcare_guide.selfcheck): builds the
  *    form from the questions on the page and shows the advice and the route at once.
+ * 3. Glossary terms (abbr, from content/begrippen.yml): the first mention of each term can be
+ *    focused with the keyboard, which shows its explanation.
  */
 (function () {
   "use strict";
@@ -58,7 +60,7 @@
   }
 
   function findTable(planner) {
-    for (var node = planner.previousElementSibling; node; node = node.previousElementSibling) {
+    for (var node = planner.nextElementSibling; node; node = node.nextElementSibling) {
       var table = node.matches("table") ? node : node.querySelector("table");
       if (table) { return table; }
       if (/^H[1-3]$/.test(node.tagName)) { return null; }
@@ -124,7 +126,8 @@
     function update() {
       var v = values();
       if (pauseRow) { pauseRow.remove(); pauseRow = null; }
-      table.classList.toggle("sessieplanner--leeg", v.start === null);
+      // a data attribute, not a class: Material styles only tables without a class attribute
+      if (v.start === null) { table.setAttribute("data-klok", "leeg"); } else { table.removeAttribute("data-klok"); }
       if (v.start === null) {
         status.textContent = "Vul een beginuur in: dan zie je bij elke stap het klokuur.";
         return;
@@ -278,7 +281,20 @@
     show();
   }
 
+  // -- glossary terms: reachable by keyboard ---------------------------------------------
+  /* The first mention of each term on a page gets a tab stop, so a keyboard user can focus it
+   * and Material shows the explanation (its tooltip listens to focus as well as the mouse).
+   * Without JavaScript every term keeps its title attribute. */
+  function focusableTerms() {
+    var seen = {};
+    document.querySelectorAll(".md-content abbr[title]").forEach(function (abbr) {
+      var key = abbr.getAttribute("title");
+      if (!seen[key]) { seen[key] = true; abbr.tabIndex = 0; }
+    });
+  }
+
   function init() {
+    focusableTerms();
     document.querySelectorAll(".sessieplanner").forEach(setupPlanner);
     var box = document.querySelector("[data-zelftest]");
     if (box && !box.classList.contains("zelftest--actief")) { setupSelfCheck(box); }

@@ -66,8 +66,8 @@ def module_page(package: Package, module: Module) -> str:
     out.append("")
 
     out.append(f"## {PARTS[2]}\n")
-    out.append(outline_table(module))
     out.append(planner_block(module))
+    out.append(outline_table(module))
 
     out.append(f"## {PARTS[3]}\n")
     for number, step in enumerate(module.steps, start=1):
