@@ -101,7 +101,7 @@ def test_checklist_holds_every_part_from_the_content(package, slug):
     for figure in module.figures:
         assert f"- [ ] **{figure.label} in je gemeente**" in text and figure.where in text
     for sheet in module.worksheets:
-        assert f"- [ ] Werkblad [{sheet.title}]({sheet.id}.md)" in text
+        assert re.search(rf"^- \[ \] (Werkblad )?\[{re.escape(sheet.title)}\]\({sheet.id}\.md\)$", text, re.M)
     assert module.invite, "elke module zegt wie je uitnodigt"
     for who in module.invite:
         assert f"- [ ] {who}" in text
@@ -125,6 +125,8 @@ def test_materials_leave_out_the_deck_and_the_worksheets(package):
     assert "Presentatie" not in names
     assert not [n for n in names if n.lower().startswith(("gemeentelijke fiche", "werkblad groepswerk"))]
     assert ("Naamkaartjes", [1]) in materials(module)
+    assert ("Drie grote vellen papier", [5, 6]) in materials(module)  # also 'De drie grote ...'
+    assert "De drie grote vellen papier" not in names
 
 
 def test_checklist_sits_inside_the_introduction_without_a_new_part(package):

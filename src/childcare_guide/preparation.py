@@ -25,16 +25,17 @@ def materials(module: Module) -> list[tuple[str, list[int]]]:
 
     Worksheets are left out (they are on the print list) and so is the deck itself."""
     sheets = [_slug(s.title) for s in module.worksheets] + [s.id for s in module.worksheets]
-    found: dict[str, list[int]] = {}
+    found: dict[str, tuple[str, list[int]]] = {}  # 'De drie grote vellen' = 'Drie grote vellen'
     for number, step in enumerate(module.steps, start=1):
         for item in step.materials:
             name = _slug(item)
             if name == "presentatie" or any(name.startswith(s) for s in sheets):
                 continue
-            found.setdefault(item, [])
-            if number not in found[item]:
-                found[item].append(number)
-    return list(found.items())
+            key = re.sub(r"^(de|het|een)-", "", name)
+            shown, numbers = found.setdefault(key, (item, []))
+            if number not in numbers:
+                numbers.append(number)
+    return list(found.values())
 
 
 def _slug(text: str) -> str:
@@ -51,7 +52,7 @@ def _slides_text(slides: tuple[tuple[int, str], ...]) -> str:
     return ", ".join(f"dia {n} ('{title}')" for n, title in slides)
 
 
-def checklist(package: Package, module: Module, level: int, sheet_prefix: str = "") -> str:
+def checklist(package: Package, module: Module, level: int) -> str:
     """The checklist as Markdown task lists under headings of the given level."""
     h = "#" * level
     out: list[str] = []
@@ -65,7 +66,8 @@ def checklist(package: Package, module: Module, level: int, sheet_prefix: str = 
         out.append("")
     out.append(f"{h} Afdrukken\n")
     for sheet in module.worksheets:
-        out.append(f"- [ ] Werkblad [{sheet.title}]({sheet_prefix}{sheet.id}.md)")
+        word = "" if sheet.title.casefold().startswith("werkblad") else "Werkblad "
+        out.append(f"- [ ] {word}[{sheet.title}]({sheet.id}.md)")
     out.append("")
     stuff = materials(module)
     if stuff:
