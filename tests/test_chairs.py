@@ -163,3 +163,18 @@ def test_planner_sits_before_the_outline_table(package):
     outline = page.split("## Overzicht van het verloop\n", 1)[1]
     assert outline.lstrip().startswith('<div class="sessieplanner"')
     assert "| 0:00–0:10 |" in outline  # the relative times stay for readers without JavaScript
+
+
+def test_glossary_terms_stay_out_of_the_decks(package, glossary):
+    """The explanations live in the site's Markdown only; a deck's text is the content as written."""
+    import io
+    import zipfile
+
+    from childcare_guide.deck import build_deck
+
+    module = package.module("omgevingsanalyse")
+    with zipfile.ZipFile(io.BytesIO(build_deck(package, module))) as deck:
+        xml = b"".join(deck.read(n) for n in deck.namelist() if n.endswith(".xml"))
+    assert b"LOK" in xml
+    assert b"abbr" not in xml and b"*[" not in xml
+    assert glossary.explanations()["LOK"].encode() not in xml
