@@ -184,7 +184,7 @@ def test_unknown_key_without_suggestion_lists_the_fields(project):
     assert problems(project) == [
         f"{YML}, regel {line} (veld 'kleur'): Het veld 'kleur' is onbekend. Verwijder het of kies een "
         "van deze velden: nummer, titel, duur, inhoud, extra, beschrijving, doelstellingen, "
-        "invulvelden, cijfers, stappen, werkinstrumenten, bronnen."]
+        "invulvelden, cijfers, stappen, uitnodigen, werkinstrumenten, bronnen."]
 
 
 def test_numeric_key_is_named_as_written(project):

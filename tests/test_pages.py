@@ -41,8 +41,10 @@ def test_step_headings_sit_below_the_step(package):
 def test_preparation_lists_every_field_with_where_to_find_it(package):
     module = package.module("omgevingsanalyse")
     page = module_page(package, module)
-    for field in package.title_fields + module.fields:
-        assert f"| {field.label} | " in page
+    for field in module.fields:
+        assert f"**{field.label}.** Waar vind je het? {field.where}" in page
+    for field in package.title_fields:  # to fill in on the deck's title slide
+        assert f"**{field.label}**: dia 1" in page
     for figure in module.figures:
         assert figure.where.split()[0] in page
 

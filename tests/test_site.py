@@ -85,8 +85,9 @@ def test_navigation_lists_every_module(site, package):
 
 def test_overview_is_generated_on_the_contents_page(site, package):
     html = (site / "gids" / "inhoud-en-opbouw" / "index.html").read_text(encoding="utf-8")
+    text = re.sub(r"</?abbr[^>]*>", "", html)  # glossary terms are wrapped in <abbr title=...>
     for module in package.modules:
-        assert module.summary.split(".")[0] in html
+        assert module.summary.split(".")[0] in text
 
 
 def test_no_resource_from_another_host(site):

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from .chair_content import load_chair_pages
 from .errors import ContentError
 from .loader import load_package
 from .writing_hints import hints_for_tree
@@ -27,6 +28,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"- Schrijftip: {hint}")
     try:
         package = load_package(args.root)
+        load_chair_pages(args.root, package)  # content/begrippen.yml and content/zelftest.yml
     except ContentError as error:
         print(error.report(), file=sys.stderr)
         return 1

@@ -11,6 +11,7 @@ from .errors import ContentError, ContentProblem, display_path
 from .markdown_text import check_markdown
 from .model import (Column, FillInField, Figure, Module, Package, Slide, Source, Step,
                     Worksheet, figure_field)
+from .preparation import PAGE_NAME as CHECKLIST_PAGE
 from .yamlsource import YamlDocument, dotted, load_yaml, read_text
 
 # Titles of the slides every deck gets, besides the title slide (the module's title).
@@ -202,7 +203,8 @@ class _ModuleReader:
             objectives=tuple(data["doelstellingen"]), introduction=introduction or "",
             steps=steps, fields=fields, figures=figures, worksheets=worksheets,
             sources=tuple(_source(s) for s in data["bronnen"]), further_reading=further or "",
-            folder=self.folder, source_files=tuple(sorted(set(self.files))))
+            folder=self.folder, invite=tuple(" ".join(w.split()) for w in data.get("uitnodigen", [])),
+            source_files=tuple(sorted(set(self.files))))
         self._check_slide_titles(module)
         return module if len(self.loader.problems) == before else None
 
@@ -211,6 +213,11 @@ class _ModuleReader:
                           ("invulvelden", "invulveld"), ("cijfers", "cijfer")):
             self.loader.unique([item["id"] for item in self.data.get(key, [])], self.file,
                                 self.doc, (key,), "id", what)
+        for index, sheet in enumerate(self.data["werkinstrumenten"]):
+            if sheet["id"] == CHECKLIST_PAGE:
+                self.problem(("werkinstrumenten", index, "id"),
+                             f"De id '{CHECKLIST_PAGE}' is voorbehouden voor de checklist van de module.",
+                             "Kies een andere id en geef het bestand in werkinstrumenten/ dezelfde naam.")
         package_ids = {f.id for f in self.title_fields}
         for index, f in enumerate(fields):
             if f.id in package_ids:

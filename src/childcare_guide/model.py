@@ -98,6 +98,7 @@ class Module:
     sources: tuple[Source, ...]
     further_reading: str  # Markdown, may be empty
     folder: Path
+    invite: tuple[str, ...] = ()  # 'uitnodigen': whom the chair invites, for the checklist
     source_files: tuple[Path, ...] = field(default=(), compare=False)
 
     @property

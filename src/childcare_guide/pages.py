@@ -6,6 +6,8 @@ import posixpath
 
 from .markdown_text import DIRECTIVE, demote_headings
 from .model import FillInField, Module, Package, Worksheet, format_clock
+from .planner import planner_block
+from .preparation import preparation_section
 
 PARTS = ("Inleiding", "Doelstellingen", "Overzicht van het verloop", "Uitwerking",
          "Werkinstrumenten", "Meer weten")
@@ -56,7 +58,7 @@ def module_page(package: Package, module: Module) -> str:
 
     out.append(f"## {PARTS[0]}\n")
     out.append(demote_headings(module.introduction, 2))
-    out.append(_preparation(package, module))
+    out.append(preparation_section(package, module))
 
     out.append(f"## {PARTS[1]}\n")
     out.append("Na dit overleg:\n")
@@ -64,6 +66,7 @@ def module_page(package: Package, module: Module) -> str:
     out.append("")
 
     out.append(f"## {PARTS[2]}\n")
+    out.append(planner_block(module))
     out.append(outline_table(module))
 
     out.append(f"## {PARTS[3]}\n")
@@ -110,19 +113,6 @@ def outline_table(module: Module) -> str:
                     f"{step.minutes} | {_cell(step.method)} | {_cell(', '.join(step.materials)) or '–'} |")
     rows.append(f"| | **Totaal** | **{module.minutes}** | | |")
     return "\n".join(rows) + "\n"
-
-
-def _preparation(package: Package, module: Module) -> str:
-    fields = package.title_fields + module.fields
-    out = ["### Wat je invult in de presentatie\n",
-           "Deze gegevens vul je in de presentatie in. In de presentatie staan ze als gele velden "
-           "'[Vul in: …]'.\n",
-           "| Wat | Waar vind je het? |", "| --- | --- |"]
-    out.extend(f"| {_cell(f.label)} | {_cell(f.where)} |" for f in fields)
-    for figure in module.figures:
-        out.append(f"| {_cell(figure.label)} in je gemeente (Vlaanderen: {figure.flanders_text}, "
-                   f"{figure.year}) | {_cell(figure.where)} |")
-    return "\n".join(out) + "\n"
 
 
 def source_line(source) -> str:

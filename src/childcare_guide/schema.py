@@ -17,7 +17,7 @@ from .errors import ContentProblem
 from .yamlsource import YamlDocument, dotted
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
-SCHEMA_FILES = ("module.schema.json", "pakket.schema.json")
+SCHEMA_FILES = ("module.schema.json", "pakket.schema.json", "zelftest.schema.json", "begrippen.schema.json")
 
 TYPE_NAMES = {
     "integer": "een geheel getal",

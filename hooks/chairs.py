@@ -1,0 +1,69 @@
+"""MkDocs adapter for the chairs' tools: the self-check 'Waar staan we?', the glossary
+('Begrippen', also as explanations on every page) and the printable preparation checklists.
+
+The session planner and the interactive self-check run in docs/javascripts/chairs.js; the
+domain code (no MkDocs import) is in childcare_guide.glossary, .selfcheck, .preparation, .planner.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from childcare_guide import ContentError
+from childcare_guide.cache import load_cached
+from childcare_guide.chair_content import load_chair_pages
+from childcare_guide.glossary import PAGE as GLOSSARY_PAGE, glossary_page
+from childcare_guide.preparation import checklist_page, checklist_page_path
+from childcare_guide.selfcheck import PAGE as SELFCHECK_PAGE, selfcheck_page
+
+
+def _load(config):
+    root = Path(config.config_file_path).resolve().parent
+    try:
+        package = load_cached(root)
+        glossary, selfcheck = load_chair_pages(root, package)
+    except ContentError as error:
+        raise PluginError(error.report()) from None
+    return package, glossary, selfcheck
+
+
+def on_config(config):
+    _, glossary, _ = _load(config)
+    if "abbr" not in config.markdown_extensions:
+        raise PluginError("mkdocs.yml: de uitbreiding 'abbr' ontbreekt bij 'markdown_extensions'. "
+                          "Zet '- abbr' terug: zo toont elke pagina de uitleg van de begrippen.")
+    # the abbr extension marks every term of content/begrippen.yml on every page, also generated ones
+    config.mdx_configs.setdefault("abbr", {})["glossary"] = glossary.explanations()
+    return config
+
+
+def on_files(files: Files, config) -> Files:
+    package, glossary, selfcheck = _load(config)
+    generated = {GLOSSARY_PAGE: glossary_page(glossary),
+                 SELFCHECK_PAGE: selfcheck_page(package, selfcheck)}
+    for module in package.modules:
+        generated[checklist_page_path(module)] = checklist_page(package, module)
+    for uri, content in generated.items():
+        if files.get_file_from_path(uri) is not None:
+            raise PluginError(f"docs/{uri} bestaat al, maar deze pagina wordt gemaakt uit content/. "
+                              f"Verwijder docs/{uri} en pas de inhoud aan in content/.")
+        files.append(File.generated(config, uri, content=content))
+    return files
+
+
+HEADING = re.compile(r"<h([1-6])([^>]*)>(.*?)</h\1>", re.S)
+ABBR = re.compile(r'<abbr title="[^"]*">(.*?)</abbr>', re.S)
+
+
+def _plain_heading(match: re.Match) -> str:
+    level, attrs, inner = match.groups()
+    return f"<h{level}{attrs}>{ABBR.sub(lambda m: m.group(1), inner)}</h{level}>"
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    """No glossary tooltips inside headings: a heading stays a plain title (and a clean anchor)."""
+    return HEADING.sub(_plain_heading, html)

@@ -1,0 +1,97 @@
+"""The glossary ('Begrippen'): one content file, a page that lists every term, and the
+explanations that the abbr extension shows when a chair points at a term on any page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .chair_content import check_text, read_content_file
+from .errors import ContentError, ContentProblem
+from .yamlsource import dotted
+
+FILE = "begrippen.yml"
+SCHEMA = "begrippen.schema.json"
+PAGE = "begrippen.md"
+
+
+@dataclass(frozen=True)
+class Term:
+    term: str
+    explanation: str
+    variants: tuple[str, ...] = ()
+
+    @property
+    def anchor(self) -> str:
+        return "begrip-" + "".join(c if c.isalnum() else "-" for c in self.term.lower()).strip("-")
+
+
+@dataclass(frozen=True)
+class Glossary:
+    introduction: str
+    terms: tuple[Term, ...]
+
+    def explanations(self) -> dict[str, str]:
+        """Every spelling of every term with its explanation: the abbr extension's glossary."""
+        out: dict[str, str] = {}
+        for term in self.terms:
+            for spelling in (term.term, *term.variants):
+                out[spelling] = term.explanation
+        return out
+
+
+def load_glossary(root: Path) -> Glossary:
+    """Read and check content/begrippen.yml; raise ContentError with every problem."""
+    problems: list[ContentProblem] = []
+    doc = read_content_file(root, FILE, SCHEMA, problems)
+    if doc is None:
+        raise ContentError(problems)
+    shown = f"content/{FILE}"
+    data = doc.data
+    terms = []
+    seen: dict[str, int] = {}
+    for index, raw in enumerate(data["begrippen"]):
+        explanation = " ".join(raw["uitleg"].split())
+        term = Term(raw["term"].strip(), explanation, tuple(v.strip() for v in raw.get("ook", [])))
+        for key, spelling in [("term", term.term)] + [(("ook", i), v) for i, v in enumerate(term.variants)]:
+            path = ("begrippen", index) + (key if isinstance(key, tuple) else (key,))
+            if spelling in seen:
+                problems.append(ContentProblem(
+                    shown, doc.line(path), dotted(path),
+                    f"'{spelling}' staat al bij begrip {seen[spelling]}.",
+                    "Elk woord krijgt één uitleg: verwijder het hier of voeg de uitleg samen."))
+            seen.setdefault(spelling, index + 1)
+            if spelling != spelling.strip() or any(c in spelling for c in "[]*|<>"):
+                problems.append(ContentProblem(
+                    shown, doc.line(path), dotted(path),
+                    f"'{spelling}' bevat een teken dat niet in een begrip mag.",
+                    "Gebruik alleen letters, cijfers, spaties, koppeltekens en apostrofs."))
+        if any(mark in explanation for mark in ("**", "](", "`", "<")):
+            problems.append(ContentProblem(
+                shown, doc.line(("begrippen", index, "uitleg")),
+                dotted(("begrippen", index, "uitleg")),
+                "De uitleg bevat opmaak (vet, een link, code of HTML).",
+                "Schrijf gewone tekst: de uitleg verschijnt ook als klein kader bij het woord."))
+        terms.append(term)
+    if "inleiding" in data:
+        check_text(doc, ("inleiding",), shown, data["inleiding"], problems)
+    if problems:
+        raise ContentError(problems)
+    ordered = tuple(sorted(terms, key=lambda t: t.term.casefold()))
+    return Glossary(introduction=data.get("inleiding", "").strip(), terms=ordered)
+
+
+def glossary_page(glossary: Glossary) -> str:
+    """The page that lists every term with its explanation, in alphabetical order."""
+    out = ['---\ntitle: "Begrippen"\ndescription: "De woorden en afkortingen uit de gids, '
+           'kort uitgelegd in klare taal."\nrender_macros: false\n---\n',
+           "# Begrippen\n"]
+    if glossary.introduction:
+        out.append(glossary.introduction + "\n")
+    for term in glossary.terms:
+        out.append(f"## {term.term} {{ #{term.anchor} }}\n")
+        out.append(term.explanation + "\n")
+        if term.variants:
+            out.append("*Ook: " + ", ".join(term.variants) + ".*\n")
+    return "\n".join(out)
+
