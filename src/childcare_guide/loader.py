@@ -21,13 +21,14 @@ SLIDE_FIELDS = {
     "tekst": {"punten", "invulvelden"},
     "twee-kolommen": {"links", "rechts"},
     "cijfers": {"cijfers"},
+    "grafiek": {"cijfers"},
     "stelling": {"tekst"},
 }
 # Dutch articles: 'stap' is a de-word ('elke stap'); werkinstrument, invulveld and cijfer are
 # het-words ('elk werkinstrument').
 DE_WORDS = {"stap"}
 SLIDE_REQUIRED = {"twee-kolommen": ("links", "rechts"), "cijfers": ("cijfers",),
-                  "stelling": ("tekst",)}
+                  "grafiek": ("cijfers",), "stelling": ("tekst",)}
 
 
 def load_package(root: Path) -> Package:
@@ -289,6 +290,14 @@ class _ModuleReader:
                              f"Voeg het toe onder 'cijfers' of kies een van deze: {known}.")
             else:
                 used_figures.append(figures[figure_id])
+        units = list(dict.fromkeys(f.unit for f in used_figures))
+        if kind == "grafiek" and len(units) > 1:
+            shown = ", ".join(f"'{f.id}' in '{f.unit}'" for f in used_figures)
+            self.problem(path + ("cijfers",),
+                         f"De cijfers van deze grafiek hebben niet dezelfde eenheid ({shown}).",
+                         "Zet in één grafiek alleen cijfers met dezelfde eenheid, anders delen ze "
+                         "een as die niet klopt. Toon de andere op een dia van type 'cijfers' "
+                         "(een tabel) of in een tweede grafiek.")
         bullets = tuple(raw.get("punten", []))
         left, right = (_column(raw[k]) if k in raw else None for k in ("links", "rechts"))
         size = sum(map(len, bullets)) + len(raw.get("tekst", "")) + sum(
