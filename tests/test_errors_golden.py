@@ -609,3 +609,33 @@ def test_build_decks_writes_nothing_on_bad_content(project, tmp_path):
     assert "Traceback" not in result.stderr
     assert result.stderr == report
     assert not out.exists() or not any(out.rglob("*"))
+
+
+# -- text that would not fit on its slide ----------------------------------------------------
+
+FIT_FIX = ("Maak de tekst korter, schrap een punt of verdeel de punten over twee dia's. Uitleg hoort "
+           "in de begeleiding of in 'notities'.")
+LONG_BULLET = ("Gezinnen met een laag inkomen gebruiken formele opvang ongeveer half zo vaak als "
+               "andere gezinnen in onze eigen gemeente")
+
+
+def test_text_slide_too_full_for_the_screen(project):
+    n, s = step_no(project, "volgende-stappen"), slide_no(project, "volgende-stappen", "Welke module past bij ons?")
+    line = line_of(read(project, YML), "      - titel: Welke module past bij ons?\n")
+    replace(project, YML, "          - Liever één module grondig dan alles snel na elkaar.\n",
+            "          - Liever één module grondig dan alles snel na elkaar.\n"
+            f"          - {LONG_BULLET}\n          - {LONG_BULLET}\n")
+    assert problems(project) == [
+        f"{YML}, regel {line} (veld 'stappen › {n} › dias › {s}'): Dit past niet op de dia: de tekst "
+        f"van de dia neemt ongeveer 11 regels in, er passen er 10. {FIT_FIX}"]
+
+
+def test_column_too_full_for_the_screen(project):
+    n = step_no(project, "oogst")
+    line = line_of(read(project, YML), "punten:", after="kop: Wat we nog niet weten")
+    replace(project, YML, "            - Welk cijfer of welke informatie ontbreekt?\n",
+            "            - Welk cijfer of welke informatie ontbreekt?\n"
+            + f"            - {LONG_BULLET[:90]}\n" * 3, after="  - id: oogst")
+    assert problems(project) == [
+        f"{YML}, regel {line} (veld 'stappen › {n} › dias › 1 › rechts › punten'): Dit past niet op "
+        f"de dia: een kolom neemt ongeveer 16 regels in, er passen er 9. {FIT_FIX}"]

@@ -21,8 +21,9 @@ from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.slide import Slide as PptxSlide
 from pptx.util import Emu, Pt
 
+from . import fit
 from .markdown_text import to_plain_text
-from .model import (Figure, FillInField, LocalData, Module, Package, Slide, Step, figure_field,
+from .model import (FillInField, LocalData, Module, Package, Slide, Step, figure_field,
                     format_clock, format_number)
 
 TEMPLATE = Path(__file__).resolve().parents[2] / "design" / "deck-template.pptx"
@@ -160,8 +161,11 @@ class _DeckBuilder:
 
     def _objectives(self) -> None:
         slide = self._new("Tekst", "Doelstellingen")
-        _bullets(self._body(slide).text_frame, ["Na dit overleg:"] + list(self.module.objectives),
-                 first_is_lead=True)
+        frame = self._body(slide).text_frame
+        _bullets(frame, [fit.OBJECTIVES_LEAD] + list(self.module.objectives), first_is_lead=True)
+        for paragraph in frame.paragraphs:  # five objectives of two lines fit at 22 pt
+            for run in paragraph.runs:
+                run.font.size = Pt(fit.OBJECTIVES_SIZE_PT)
         _notes(slide, "Lees de doelstellingen voor en vraag of iemand er iets aan wil toevoegen.")
 
     def _agenda(self) -> None:
@@ -169,7 +173,8 @@ class _DeckBuilder:
         rows = [("Tijd", "Stap", "Minuten")] + [
             (f"{format_clock(s.start)}–{format_clock(s.start + s.minutes)}", s.title, str(s.minutes))
             for s in self.module.steps] + [("", "Totaal", str(self.module.minutes))]
-        _table(slide, rows, widths=(0.2, 0.65, 0.15), bold_last=True)
+        _table(slide, rows, widths=(0.2, 0.65, 0.15), bold_last=True,
+               description="Agenda: de stappen van het overleg met hun tijd en hun minuten.")
         _notes(slide, f"Het overleg duurt {self.module.duration_text} ({self.module.minutes} minuten). "
                       "Overloop kort de stappen en zeg wanneer de pauze valt, als er een is.")
 
@@ -202,7 +207,8 @@ class _DeckBuilder:
             rows.append(("Alles is al ingevuld. Kijk de gegevens wel nog even na.", ""))
             notes = ["Deze dia is verborgen tijdens de voorstelling. Alle velden zijn vooraf "
                      "ingevuld. Kijk na of de gegevens kloppen en van het juiste jaar zijn."]
-        _table(slide, rows, widths=(0.82, 0.18), font=Pt(14) if len(rows) > 9 else Pt(18))
+        _table(slide, rows, widths=(0.82, 0.18), font=Pt(14) if len(rows) > 9 else Pt(18),
+               description="Invulvelden met het nummer van de dia waarop ze staan.")
         _notes(slide, "\n".join(notes))
 
     # -- steps ---------------------------------------------------------------------------------
@@ -242,18 +248,18 @@ class _DeckBuilder:
         if content.kind == "cijfers":
             slide = self._new("Tabel", content.title)
             number = self._number()
-            rows = [("Cijfer", "Vlaanderen", "Onze gemeente")]
-            for figure in content.figures:
-                rows.append((figure.label, f"{format_number(figure.flanders, figure.unit)} ({figure.year})",
-                             None))
-            table = _table(slide, rows, widths=(0.5, 0.22, 0.28), height_share=0.72)
+            measure = fit.figure_rows(content.figures,
+                                      [self._local_text(figure_field(f)) for f in content.figures])
+            rows = [row[:2] + ((row[2],) if index == 0 else (None,)) for index, row in enumerate(measure)]
+            table = _table(slide, rows, widths=fit.FIGURE_WIDTHS, measure=measure,
+                           description="Tabel: elk cijfer voor Vlaanderen, met het jaar, naast de "
+                                       "waarde voor onze gemeente.")
             for row, figure in enumerate(content.figures, start=1):
                 cell = table.cell(row, 2)
                 paragraph = cell.text_frame.paragraphs[0]
                 self._add_field(paragraph, figure_field(figure), short=True, number=number)
                 _size_cell(cell, Pt(18))
-            sources = "; ".join(dict.fromkeys(f.source for f in content.figures))
-            _source_line(slide, f"Bron Vlaanderen: {sources}")
+            _source_line(slide, fit.figure_sources(content.figures))
             return slide
         if content.kind == "grafiek":
             return self._chart_slide(content)
@@ -279,11 +285,10 @@ class _DeckBuilder:
         area = self._body(slide)
         left, top, width, height = area.left, area.top, area.width, area.height
         area._element.getparent().remove(area._element)
-        prs_height = self.prs.slide_height
-        source_top = int(prs_height * 0.835)
-        height = min(height, source_top - top - Emu(60000))
-
         figures = content.figures
+        sources = fit.chart_sources(figures)
+        height = min(height, _source_top(slide, sources) - top - Emu(60000))
+
         values = [self.local.figures.get(f.id) if self.local else None for f in figures]
         self.chart_slides.add(number)
         series_name = self._series_name()
@@ -309,9 +314,7 @@ class _DeckBuilder:
         for figure, value in zip(figures, values):
             if value is None:
                 self.field_slides.setdefault(figure_field(figure).id, []).append(number)
-        sources = "; ".join(_source_with_year(f) for f in figures)
-        _source_line(slide, f"Bron Vlaanderen: {sources}.", top=source_top,
-                     height=prs_height - source_top - Emu(200000))
+        _source_line(slide, sources)
         return slide
 
     def _series_name(self) -> str:
@@ -375,19 +378,29 @@ def _notes(slide: PptxSlide, text: str) -> None:
 
 
 def _table(slide: PptxSlide, rows: list[tuple], widths: tuple[float, ...], font=Pt(18),
-           bold_last: bool = False, height_share: float = 0.78):
-    """A native, editable table under the slide title; None cells stay empty for a field."""
-    prs_height = slide.part.package.presentation_part.presentation.slide_height
+           bold_last: bool = False, measure: list[tuple] | None = None, description: str = ""):
+    """A native, editable table under the slide title; None cells stay empty for a field.
+
+    Each row is as tall as its wrapped text needs (estimated from `measure`, the texts the cells
+    will hold, or else `rows`), so the frame matches what a presentation program draws.
+    """
     title = slide.shapes.title
     left = title.left
     top = title.top + title.height + Emu(120000)
     width = title.width
-    height = min(int(prs_height * height_share) - top + title.top, Emu(450000) * len(rows))
-    shape = slide.shapes.add_table(len(rows), len(rows[0]), left, top, width, height)
+    widths_pt = [width * share / Pt(1) for share in widths]
+    heights = [Pt(fit.row_height_pt([fit.FIELD_TEXT if v is None else str(v) for v in row],
+                                    widths_pt, font.pt))
+               for row in (measure or rows)]
+    shape = slide.shapes.add_table(len(rows), len(rows[0]), left, top, width, sum(heights))
     shape.name = "Tabel"
+    if description:
+        _describe(shape, description)
     table = shape.table
     for col, share in enumerate(widths):
         table.columns[col].width = int(width * share)
+    for row, height in zip(table.rows, heights):
+        row.height = height
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
             cell = table.cell(r, c)
@@ -415,12 +428,21 @@ def _size_cell(cell, size, bold: bool = False) -> None:
                 run.font.bold = True
 
 
-def _source_line(slide: PptxSlide, text: str, top: int | None = None,
-                 height: int = Emu(500000)) -> None:
+SOURCE_BOTTOM_MARGIN = Pt(540 - fit.SOURCE_BOTTOM_PT)
+
+
+def _source_top(slide: PptxSlide, text: str) -> int:
+    """Where the source line starts: as many lines as it needs, above the slide's bottom margin."""
+    prs = slide.part.package.presentation_part.presentation
+    return prs.slide_height - SOURCE_BOTTOM_MARGIN - Pt(fit.source_height_pt(text))
+
+
+def _source_line(slide: PptxSlide, text: str) -> None:
     prs = slide.part.package.presentation_part.presentation
     title = slide.shapes.title
-    top = int(prs.slide_height * 0.86) if top is None else top
-    box = slide.shapes.add_textbox(title.left, top, title.width, height)
+    top = _source_top(slide, text)
+    box = slide.shapes.add_textbox(title.left, top, title.width,
+                                   prs.slide_height - SOURCE_BOTTOM_MARGIN - top)
     box.name = "Bron"
     frame = box.text_frame
     frame.word_wrap = True
@@ -435,13 +457,6 @@ def _describe(frame, text: str) -> None:
 
 def _unit_words(unit: str) -> str:
     return "procent" if unit == "%" else unit
-
-
-def _source_with_year(figure: Figure) -> str:
-    """'Opgroeien, kansarmoede-index, cijfer van 2023'; a source that names the year stays as is."""
-    if str(figure.year) in figure.source:
-        return figure.source
-    return f"{figure.source}, cijfer van {figure.year}"
 
 
 def _number_format(values: list[float], unit: str) -> str:
