@@ -18,6 +18,7 @@ from pptx import Presentation
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
+from pptx.enum.text import MSO_ANCHOR
 from pptx.slide import Slide as PptxSlide
 from pptx.util import Emu, Pt
 
@@ -252,13 +253,14 @@ class _DeckBuilder:
                                       [self._local_text(figure_field(f)) for f in content.figures])
             rows = [row[:2] + ((row[2],) if index == 0 else (None,)) for index, row in enumerate(measure)]
             table = _table(slide, rows, widths=fit.FIGURE_WIDTHS, measure=measure,
+                           font=Pt(fit.FIGURE_SIZE_PT),
                            description="Tabel: elk cijfer voor Vlaanderen, met het jaar, naast de "
                                        "waarde voor onze gemeente.")
             for row, figure in enumerate(content.figures, start=1):
                 cell = table.cell(row, 2)
                 paragraph = cell.text_frame.paragraphs[0]
                 self._add_field(paragraph, figure_field(figure), short=True, number=number)
-                _size_cell(cell, Pt(18))
+                _size_cell(cell, Pt(fit.FIGURE_SIZE_PT))
             _source_line(slide, fit.figure_sources(content.figures))
             return slide
         if content.kind == "grafiek":
@@ -404,6 +406,7 @@ def _table(slide: PptxSlide, rows: list[tuple], widths: tuple[float, ...], font=
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
             cell = table.cell(r, c)
+            cell.vertical_anchor = MSO_ANCHOR.MIDDLE
             cell.text = "" if value is None else str(value)
             bold = r == 0 or (bold_last and r == len(rows) - 1)
             _size_cell(cell, font, bold)

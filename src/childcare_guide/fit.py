@@ -74,6 +74,7 @@ TABLE_TOP_PT = 121  # under the title
 SOURCE_BOTTOM_PT = 540 - 23.6  # a source line ends above the slide's bottom margin
 GAP_PT = 5
 FIGURE_WIDTHS = (0.5, 0.22, 0.28)  # figure, Flanders, our municipality
+FIGURE_SIZE_PT = 20  # a figures table has few rows: a size larger than the agenda's
 
 
 def chars_for(width_pt: float, size_pt: float = TABLE_SIZE_PT) -> int:
@@ -107,7 +108,7 @@ def figure_sources(figures) -> str:
 
 def figure_table_height_pt(figures) -> float:
     widths = [CONTENT_WIDTH_PT * share for share in FIGURE_WIDTHS]
-    return sum(row_height_pt(list(row), widths) for row in figure_rows(figures))
+    return sum(row_height_pt(list(row), widths, FIGURE_SIZE_PT) for row in figure_rows(figures))
 
 
 def figure_table_fits(figures) -> bool:
