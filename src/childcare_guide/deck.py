@@ -250,7 +250,8 @@ class _DeckBuilder:
             slide = self._new("Tabel", content.title)
             number = self._number()
             measure = fit.figure_rows(content.figures,
-                                      [self._local_text(figure_field(f)) for f in content.figures])
+                                      [self._local_text(figure_field(f)) for f in content.figures],
+                                      MUNICIPAL_SERIES if self.local is None else self.local.municipality)
             rows = [row[:2] + ((row[2],) if index == 0 else (None,)) for index, row in enumerate(measure)]
             table = _table(slide, rows, widths=fit.FIGURE_WIDTHS, measure=measure,
                            font=Pt(fit.FIGURE_SIZE_PT),

@@ -92,12 +92,13 @@ def source_height_pt(text: str) -> float:
     return lines(text, chars_for(CONTENT_WIDTH_PT)) * TABLE_SIZE_PT * LINE + INSETS_PT + 4
 
 
-def figure_rows(figures, municipal: list[str | None] | None = None) -> list[tuple[str, str, str]]:
+def figure_rows(figures, municipal: list[str | None] | None = None,
+                header: str = "Onze gemeente") -> list[tuple[str, str, str]]:
     """The rows of a figures table: a header, then label, Flemish value with year, our value."""
     from .model import format_number
 
     municipal = municipal or [None] * len(figures)
-    return [("Cijfer", "Vlaanderen", "Onze gemeente")] + [
+    return [("Cijfer", "Vlaanderen", header)] + [
         (f.label, f"{format_number(f.flanders, f.unit)} ({f.year})", value or FIELD_TEXT)
         for f, value in zip(figures, municipal)]
 
