@@ -45,7 +45,9 @@ TABLE_BAND = RGBColor(0xE8, 0xF1, 0xEF)  # the template's light green
 MUNICIPAL_SERIES = "Onze gemeente"
 EDIT_DATA_HINT = ("Vul de cijfers van je gemeente in de grafiek in: klik met de rechtermuisknop op "
                   "de grafiek, kies 'Gegevens bewerken' en typ ze in de kolom '{series}'. "
-                  "Laat een cel leeg als je het cijfer niet vindt.")
+                  "Laat een cel leeg als je het cijfer niet vindt. Pas daarna de alternatieve tekst "
+                  "van de grafiek aan (rechtermuisknop, 'Alternatieve tekst bewerken'): die noemt "
+                  "de cijfers voor wie de dia niet ziet.")
 
 
 class TemplateError(Exception):
