@@ -147,9 +147,7 @@ def _modify(hex_colour: str, element) -> str:
         name, value = child.tag.replace(A, ""), int(child.get("val", "100000")) / 100000
         if name == "tint":
             rgb = [1 - (1 - c) * value for c in rgb]
-        elif name == "shade":
-            rgb = [c * value for c in rgb]
-        elif name == "lumMod":
+        elif name == "shade" or name == "lumMod":
             rgb = [c * value for c in rgb]
         elif name == "lumOff":
             rgb = [min(1.0, c + value) for c in rgb]

@@ -101,7 +101,7 @@ def overflows(deck: Path, pdf: Path) -> list[str]:
     problems = []
     if len(pages) != len(numbered):
         return [f"{deck.name}: {len(pages)} pagina's in de PDF voor {len(numbered)} getoonde dia's"]
-    for (number, slide), (width, height, words) in zip(numbered, pages):
+    for (number, slide), (width, height, words) in zip(numbered, pages, strict=True):
         boxes = slide_boxes(slide)
         title = slide.shapes.title.text if slide.shapes.title is not None else "?"
         for word, x0, y0, x1, y1 in words:

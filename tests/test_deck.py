@@ -45,7 +45,7 @@ def empty_chart_values(slide):
         if getattr(shape, "has_chart", False) and shape.has_chart:
             plot = shape.chart.plots[0]
             municipal = plot.series[1]
-            empty += [c for c, v in zip(plot.categories, municipal.values) if v is None]
+            empty += [c for c, v in zip(plot.categories, municipal.values, strict=True) if v is None]
     return empty
 
 

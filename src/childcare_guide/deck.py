@@ -313,10 +313,10 @@ class _DeckBuilder:
             f"{f.label}: Vlaanderen {format_number(f.flanders, f.unit)} ({f.year}), "
             f"{series_name.lower() if self.local is None else series_name} "
             f"{format_number(v, f.unit) if v is not None else 'nog in te vullen'}"
-            for f, v in zip(figures, values))
+            for f, v in zip(figures, values, strict=True))
         _describe(frame, f"Staafdiagram in {_unit_words(unit)}, Vlaanderen naast "
                          f"{'onze gemeente' if self.local is None else series_name}. {described}.")
-        for figure, value in zip(figures, values):
+        for figure, value in zip(figures, values, strict=True):
             if value is None:
                 self.field_slides.setdefault(figure_field(figure).id, []).append(number)
         _source_line(slide, sources)
@@ -404,7 +404,7 @@ def _table(slide: PptxSlide, rows: list[tuple], widths: tuple[float, ...], font=
     table = shape.table
     for col, share in enumerate(widths):
         table.columns[col].width = int(width * share)
-    for row, height in zip(table.rows, heights):
+    for row, height in zip(table.rows, heights, strict=True):
         row.height = height
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
@@ -487,7 +487,7 @@ def _style_chart(chart, number_format: str) -> None:
     plot.gap_width = 60
     plot.overlap = -10
     plot.vary_by_categories = False
-    for series, colour in zip(plot.series, (FLANDERS_COLOUR, MUNICIPAL_COLOUR)):
+    for series, colour in zip(plot.series, (FLANDERS_COLOUR, MUNICIPAL_COLOUR), strict=True):
         series.format.fill.solid()
         series.format.fill.fore_color.rgb = colour
         series.invert_if_negative = False

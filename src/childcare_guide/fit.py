@@ -84,7 +84,7 @@ def chars_for(width_pt: float, size_pt: float = TABLE_SIZE_PT) -> int:
 
 def row_height_pt(cells: list[str], widths_pt: list[float], size_pt: float = TABLE_SIZE_PT) -> float:
     """Height of a table row: its tallest cell, wrapped."""
-    most = max(lines(text, chars_for(width, size_pt)) for text, width in zip(cells, widths_pt))
+    most = max(lines(text, chars_for(width, size_pt)) for text, width in zip(cells, widths_pt, strict=True))
     return most * size_pt * LINE + CELL_PADDING_PT
 
 
@@ -100,7 +100,7 @@ def figure_rows(figures, municipal: list[str | None] | None = None,
     municipal = municipal or [None] * len(figures)
     return [("Cijfer", "Vlaanderen", header)] + [
         (f.label, f"{format_number(f.flanders, f.unit)} ({f.year})", value or FIELD_TEXT)
-        for f, value in zip(figures, municipal)]
+        for f, value in zip(figures, municipal, strict=True)]
 
 
 def figure_sources(figures) -> str:
