@@ -100,10 +100,12 @@ def test_no_resource_from_another_host(site):
             assert not ref.startswith(("http:", "https:", "//")), f"{css.name} laadt {ref}"
 
 
-def test_no_half_written_or_leftover_files(site):
+def test_no_half_written_or_leftover_files(site, package):
     assert not list(site.rglob("*.tmp"))
+    decks = [f"module-{n}-{slug}.pptx" for n, slug in enumerate(SLUGS, start=1)]
+    worksheets = [f"module-{m.number}-{s.id}.docx" for m in package.modules for s in m.worksheets]
     assert sorted(p.name for p in (site / "downloads").iterdir()) == sorted(
-        f"module-{n}-{slug}.pptx" for n, slug in enumerate(SLUGS, start=1))
+        decks + worksheets + ["kinderopvang-voor-iedereen-offline.zip"])
 
 
 def test_pages_have_a_description(site):

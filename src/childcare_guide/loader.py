@@ -77,8 +77,10 @@ class _Loader:
                      "invulveld")
         modules = self._load_modules(title_fields)
         changelog = self.content / CHANGELOG_FILE
+        # every module folder, also one that has a mistake: no follow-on error in the changelog
+        slugs = sorted(p.parent.name for p in (self.content / "modules").glob("*/module.yml"))
         releases = load_releases(self.content, self.shown(changelog), self.problems, self.problem,
-                                 data["versie"], modules)
+                                 data["versie"], slugs)
         modules = with_last_changes(self.root, modules, releases)
         return Package(title=data["titel"], subtitle=data["ondertitel"], version=data["versie"],
                        title_fields=title_fields, modules=modules, root=self.root,
