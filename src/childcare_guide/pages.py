@@ -164,8 +164,8 @@ def worksheet_page(package: Package, module: Module, sheet: Worksheet) -> str:
     out.append(f"Bij [module {module.number}: {module.title}]({back}#werkinstrumenten) · "
                f"{package.title}, versie {package.version}\n")
     docx = relative(page, worksheet_docx_path(module, sheet))
-    out.append(f"[Download als Word-bestand (.docx)]({docx}){{ .md-button }} "
-               "om het op je computer in te vullen of aan te passen.\n")
+    out.append(f"Wil je het op je computer invullen of aanpassen? "
+               f"[Download het Word-bestand (.docx)]({docx}){{ .md-button }}\n{{: .screen-only }}\n")
     out.append(expand_directives(demote_headings(sheet.body, 1), package, module))
     return "\n".join(out)
 
