@@ -12,6 +12,7 @@ bytes.
 from __future__ import annotations
 
 import io
+import json
 import os
 import re
 import tempfile
@@ -24,7 +25,7 @@ ZIP_NAME = "kinderopvang-voor-iedereen-offline.zip"
 ZIP_TIME = (2024, 1, 1, 0, 0, 0)
 FOLDER = "kinderopvang-voor-iedereen"
 README = "LEESMIJ.txt"
-SKIPPED = {"sitemap.xml", "sitemap.xml.gz"}
+SKIPPED = {"sitemap.xml", "sitemap.xml.gz", "404.html"}  # 404.html: absolute links, no use from disk
 SEARCH_INDEX = "search/search_index.json"
 SHIM = "assets/javascripts/iframe-worker-shim.js"
 SHIM_SOURCE = Path(__file__).resolve().parent / "vendor" / "iframe-worker-shim.js"
@@ -89,6 +90,17 @@ def offline_page(html: str, page: PurePosixPath, files: set[str], package: Packa
     return html.replace("</head>", f'<script src="{shim}"></script></head>', 1)
 
 
+def offline_search_index(index: str) -> str:
+    """The search index with every location as a file: 'modules/x/#deel' -> 'modules/x/index.html#deel'."""
+    data = json.loads(index)
+    for doc in data.get("docs", []):
+        path, sep, anchor = doc.get("location", "").partition("#")
+        if path == "" or path.endswith("/"):
+            path += "index.html"
+        doc["location"] = f"{path}{sep}{anchor}"
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
 def readme(package: Package) -> str:
     lines = [
         f"{package.title}, versie {package.version}",
@@ -120,7 +132,7 @@ def build_offline_zip(site: Path, package: Package) -> bytes:
         _add(archive, f"{FOLDER}/{README}", readme(package).encode("utf-8"))
         _add(archive, f"{FOLDER}/{SHIM}", SHIM_SOURCE.read_bytes())
         if (site / SEARCH_INDEX).is_file():
-            index = (site / SEARCH_INDEX).read_text(encoding="utf-8")
+            index = offline_search_index((site / SEARCH_INDEX).read_text(encoding="utf-8"))
             _add(archive, f"{FOLDER}/search/search_index.js", f"var __index = {index}".encode("utf-8"))
         for path in paths:
             name = path.relative_to(site).as_posix()
