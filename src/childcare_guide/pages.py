@@ -241,7 +241,7 @@ def whats_new_page(package: Package) -> str:
         if changed:
             links = ", ".join(f"[module {m.number}: {m.title}]({relative(page, module_page_path(m))})"
                               for m in sorted(changed, key=lambda m: m.number))
-            out.append(f"**Gewijzigde modules:** {links}.\n")
+            out.append(f"**Nieuwe of gewijzigde modules:** {links}.\n")
         else:
-            out.append("**Gewijzigde modules:** geen.\n")
+            out.append("**Nieuwe of gewijzigde modules:** geen.\n")
     return "\n".join(out)
