@@ -48,7 +48,8 @@ def define_env(env):
     def offline_pakket() -> str:
         """The download block of the offline package (a zip made after the build)."""
         # raw HTML: the zip does not exist yet while pages are checked; tests check the link
-        folder = env.page.url if env.conf.use_directory_urls else env.page.file.dest_uri.rpartition("/")[0]
+        page = env.page
+        folder = page.url if env.conf.use_directory_urls else page.file.dest_uri.rpartition("/")[0]
         href = offline_link(folder)
         return (f'<div class="offline-download"><p><strong>Zonder internet?</strong> '
                 f'<a href="{href}" download>Download de hele gids als zip-bestand</a> '

@@ -267,7 +267,8 @@ def _changed(module: Module) -> str:
     change = module.last_change
     if change is None:
         return ""
-    return f", module gewijzigd {change.text}" if change.version else f", module gewijzigd op {change.text}"
+    # from the changelog the text is 'in versie 0.1.0 (...)', from git it is a date
+    return f", module gewijzigd {'' if change.version else 'op '}{change.text}"
 
 
 def _bullets(frame, lines: list[str], first_is_lead: bool = False) -> None:

@@ -47,7 +47,8 @@ def rewrite_links(html: str, page: PurePosixPath, files: set[str]) -> str:
 
     def fix(match: re.Match) -> str:
         value = match.group(2)
-        if not value or value.startswith(("#", "/", "data:", "mailto:", "tel:")) or ":" in value.split("/")[0]:
+        outside = ":" in value.split("/")[0]  # https:, mailto:, data: ...
+        if not value or outside or value.startswith(("#", "/")):
             return match.group(0)
         path, sep, rest = _split(value)
         target = _resolve(page.parent, path)
