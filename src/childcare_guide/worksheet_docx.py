@@ -239,8 +239,9 @@ class _Writer:
             else:
                 word_row.height = EMPTY_ROW_HEIGHT
                 word_row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+            word_cells = word_row.cells  # computed from the XML on every access: once per row
             for c, cell in enumerate(cells):
-                word_cell = word_row.cells[c]
+                word_cell = word_cells[c]
                 paragraph = word_cell.paragraphs[0]
                 self.inline(paragraph, cell, bold=header)
                 self.answer_line(paragraph)
