@@ -13,8 +13,11 @@ from mkdocs.structure.files import File, Files
 from childcare_guide import ContentError
 from childcare_guide.cache import load_cached
 from childcare_guide.deck import TemplateError, build_deck
-from childcare_guide.pages import (MODULES_INDEX, deck_path, module_page, module_page_path,
-                                   modules_index, worksheet_page, worksheet_page_path)
+from childcare_guide.offline import ZIP_NAME, build_offline_zip, write_atomic
+from childcare_guide.pages import (DOWNLOADS_DIR, MODULES_INDEX, WHATS_NEW, deck_path, module_page,
+                                   module_page_path, modules_index, whats_new_page,
+                                   worksheet_docx_path, worksheet_page, worksheet_page_path)
+from childcare_guide.worksheet_docx import worksheet_docx
 
 MODULES_SECTION = "Modules"
 
@@ -45,7 +48,7 @@ def on_config(config):
 
 def on_files(files: Files, config) -> Files:
     package = _package(config)
-    generated = {MODULES_INDEX: modules_index(package)}
+    generated = {MODULES_INDEX: modules_index(package), WHATS_NEW: whats_new_page(package)}
     for module in package.modules:
         generated[module_page_path(module)] = module_page(package, module)
         for sheet in module.worksheets:
@@ -54,10 +57,18 @@ def on_files(files: Files, config) -> Files:
         decks = {deck_path(m): build_deck(package, m) for m in package.modules}
     except TemplateError as error:
         raise PluginError(str(error)) from None
-    for uri, content in list(generated.items()) + list(decks.items()):
+    docx = {worksheet_docx_path(m, s): worksheet_docx(package, m, s)
+            for m in package.modules for s in m.worksheets}
+    for uri, content in list(generated.items()) + list(decks.items()) + list(docx.items()):
         existing = files.get_file_from_path(uri)
         if existing is not None:
             raise PluginError(f"docs/{uri} bestaat al, maar deze pagina wordt gemaakt uit content/. "
                               f"Verwijder docs/{uri} en pas de inhoud aan in content/.")
         files.append(File.generated(config, uri, content=content))
     return files
+
+
+def on_post_build(config) -> None:
+    """The offline package: the whole built site as one zip, in downloads/."""
+    site = Path(config.site_dir)
+    write_atomic(site / DOWNLOADS_DIR / ZIP_NAME, build_offline_zip(site, _package(config)))

@@ -6,6 +6,7 @@ import logging
 from pathlib import Path
 
 from childcare_guide.cache import load_cached
+from childcare_guide.offline import offline_link
 from childcare_guide.pages import module_overview, module_page_path, relative
 
 
@@ -42,3 +43,15 @@ def define_env(env):
     def versie() -> str:
         """The guide's version (from content/pakket.yml)."""
         return package().version
+
+    @env.macro
+    def offline_pakket() -> str:
+        """The download block of the offline package (a zip made after the build)."""
+        # raw HTML: the zip does not exist yet while pages are checked; tests check the link
+        page = env.page
+        folder = page.url if env.conf.use_directory_urls else page.file.dest_uri.rpartition("/")[0]
+        href = offline_link(folder)
+        return (f'<div class="offline-download"><p><strong>Zonder internet?</strong> '
+                f'<a href="{href}" download>Download de hele gids als zip-bestand</a> '
+                f'(versie {package().version}): alle pagina\'s, presentaties en werkbladen. Pak het '
+                'uit, bijvoorbeeld op een USB-stick, en open het bestand index.html.</p></div>')

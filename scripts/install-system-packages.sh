@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Install the Debian packages the tests use: Chromium (browser tests), LibreOffice Impress with the
-# Carlito font (decks opened in a real client) and poppler-utils (pdftoppm, slides as images).
+# Carlito font (decks opened in a real client), LibreOffice Writer (worksheets as .docx) and
+# poppler-utils (pdftoppm, slides as images).
 # Does nothing when they are there already. Never downloads a browser of its own.
 set -euo pipefail
 
-packages=(chromium chromium-driver libreoffice-impress fonts-crosextra-carlito poppler-utils)
+packages=(chromium chromium-driver libreoffice-impress libreoffice-writer fonts-crosextra-carlito poppler-utils)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -54,7 +54,23 @@ def test_page_links_the_deck_and_every_worksheet(package):
     page = module_page(package, module)
     assert "](../../downloads/module-1-omgevingsanalyse.pptx)" in page
     for sheet in module.worksheets:
-        assert f"[{sheet.title}]({sheet.id}.md)" in page
+        assert (f"[{sheet.title}]({sheet.id}.md) · "
+                f"[Word-bestand (.docx)](../../downloads/module-1-{sheet.id}.docx)") in page
+
+
+def test_worksheet_page_links_its_word_document_and_shows_the_version(package):
+    module = package.module("toegankelijkheid")
+    sheet = module.worksheets[0]
+    page = worksheet_page(package, module, sheet)
+    assert f"[Download het Word-bestand (.docx)](../../downloads/module-4-{sheet.id}.docx)" in page
+    assert f"{package.title}, versie {package.version}" in page
+
+
+def test_module_page_shows_version_and_last_change(package):
+    module = package.module("sociale-functie")
+    page = module_page(package, module)
+    assert (f"**Versie van de gids:** {package.version} · **Laatst gewijzigd:** "
+            f"{module.last_change.text} · [Wat is er nieuw?](../../wat-is-er-nieuw.md)") in page
 
 
 def test_editor_text_is_not_run_through_the_template_engine(package):

@@ -26,6 +26,11 @@ def test_every_content_file_points_its_editor_to_the_schema():
         assert (yml.parent / match.group(1)).resolve().is_file()
 
 
+def test_vscode_maps_every_schema_to_its_content_files():
+    mapping = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))["yaml.schemas"]
+    assert sorted(mapping) == sorted(f"./schemas/{name}" for name in schema.SCHEMA_FILES)
+
+
 def test_slide_rules_in_code_match_the_schema():
     dia = schema.load_schema("module.schema.json")["$defs"]["dia"]
     assert set(dia["properties"]["type"]["enum"]) == set(loader.SLIDE_FIELDS)

@@ -101,13 +101,43 @@ def test_no_resource_from_another_host(site):
             assert not ref.startswith(("http:", "https:", "//")), f"{css.name} laadt {ref}"
 
 
-def test_no_half_written_or_leftover_files(site):
+def test_no_half_written_or_leftover_files(site, package):
     assert not list(site.rglob("*.tmp"))
+    decks = [f"module-{n}-{slug}.pptx" for n, slug in enumerate(SLUGS, start=1)]
+    worksheets = [f"module-{m.number}-{s.id}.docx" for m in package.modules for s in m.worksheets]
     assert sorted(p.name for p in (site / "downloads").iterdir()) == sorted(
-        f"module-{n}-{slug}.pptx" for n, slug in enumerate(SLUGS, start=1))
+        decks + worksheets + ["kinderopvang-voor-iedereen-offline.zip"])
 
 
 def test_pages_have_a_description(site):
     for slug in SLUGS:
         html = (site / "modules" / slug / "index.html").read_text(encoding="utf-8")
         assert re.search(r'<meta name="description" content="[^"]{30,}"', html)
+
+
+def test_home_page_links_the_offline_package_and_whats_new(site):
+    links = parse(site / "index.html").links
+    assert "downloads/kinderopvang-voor-iedereen-offline.zip" in links
+    assert (site / "downloads" / "kinderopvang-voor-iedereen-offline.zip").stat().st_size > 100_000
+    assert "wat-is-er-nieuw/" in links  # in the text and in the navigation
+
+
+def test_whats_new_page_is_built_from_the_changelog(site, package):
+    html = (site / "wat-is-er-nieuw" / "index.html").read_text(encoding="utf-8")
+    release = package.releases[0]
+    assert f"Versie {release.version}" in html
+    assert release.changes[0] in html
+
+
+def test_worksheet_documents_are_linked_and_open(site, package):
+    from docx import Document
+
+    for module in package.modules:
+        page_links = parse(site / "modules" / module.slug / "index.html").links
+        for sheet in module.worksheets:
+            link = f"../../downloads/module-{module.number}-{sheet.id}.docx"
+            assert link in page_links
+            sheet_links = parse(site / "modules" / module.slug / sheet.id / "index.html").links
+            assert "../" + link in sheet_links
+            doc = Document(str(site / "downloads" / link.rpartition("/")[2]))
+            assert doc.paragraphs[0].text == f"Werkblad: {sheet.title}"

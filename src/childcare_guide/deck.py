@@ -187,8 +187,8 @@ class _DeckBuilder:
             "Wat spreken we af?",
             "Wie doet wat, en tegen wanneer?",
             "Wanneer komen we opnieuw samen?",
-            f"{self.package.title}, versie {self.package.version}. De nieuwste versie van deze "
-            f"presentatie vind je in de online gids, bij module {self.module.number}.",
+            f"{self.package.title}, versie {self.package.version}{_changed(self.module)}. De "
+            f"nieuwste versie vind je in de online gids, bij module {self.module.number}.",
         ])
         _notes(slide, "Noteer de afspraken zichtbaar voor iedereen. Spreek af wie het verslag "
                       "maakt en wanneer het netwerk het krijgt.")
@@ -367,6 +367,15 @@ class _DeckBuilder:
         props.keywords = "kinderopvang; sociale functie; Lokaal Overleg Kinderopvang"
         props.revision = 1
         props.created = props.modified = props.last_printed = FIXED_TIME
+
+
+def _changed(module: Module) -> str:
+    """', module gewijzigd op 29 november 2026' for the closing slide (empty without a date)."""
+    change = module.last_change
+    if change is None:
+        return ""
+    # from the changelog the text is 'in versie 0.1.0 (...)', from git it is a date
+    return f", module gewijzigd {'' if change.version else 'op '}{change.text}"
 
 
 def _bullets(frame, lines: list[str], first_is_lead: bool = False) -> None:

@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from . import fit, schema
+from .changelog import FILE as CHANGELOG_FILE, load_releases
+from .history import with_last_changes
 from .errors import ContentError, ContentProblem, display_path
 from .markdown_text import check_markdown
 from .model import (Column, FillInField, Figure, Module, Package, Slide, Source, Step,
@@ -76,8 +78,15 @@ class _Loader:
         self.unique([f.id for f in title_fields], package_file, doc, ("invulvelden",), "id",
                      "invulveld")
         modules = self._load_modules(title_fields)
+        changelog = self.content / CHANGELOG_FILE
+        # every module folder, also one that has a mistake: no follow-on error in the changelog
+        slugs = sorted(p.parent.name for p in (self.content / "modules").glob("*/module.yml"))
+        releases = load_releases(self.content, self.shown(changelog), self.problems, self.problem,
+                                 data["versie"], slugs)
+        modules = with_last_changes(self.root, modules, releases)
         return Package(title=data["titel"], subtitle=data["ondertitel"], version=data["versie"],
-                       title_fields=title_fields, modules=modules, root=self.root)
+                       title_fields=title_fields, modules=modules, root=self.root,
+                       releases=releases)
 
     def _load_modules(self, title_fields: tuple[FillInField, ...]) -> tuple[Module, ...]:
         folder = self.content / "modules"

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+          "oktober", "november", "december")
 
 
 @dataclass(frozen=True)
@@ -82,6 +86,32 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Release:
+    """One version of the guide in content/wijzigingen.yml."""
+
+    version: str
+    date: dt.date
+    summary: str
+    changes: tuple[str, ...]
+    modules: tuple[str, ...]  # slugs of the modules that changed
+
+
+@dataclass(frozen=True)
+class LastChange:
+    """When a module last changed: from git, or (without a usable git history) from the changelog."""
+
+    date: dt.date
+    version: str | None = None  # set when the date comes from content/wijzigingen.yml
+
+    @property
+    def text(self) -> str:
+        """'29 november 2026', or 'in versie 0.1.0 (29 november 2026)' from the changelog."""
+        if self.version is None:
+            return format_date(self.date)
+        return f"in versie {self.version} ({format_date(self.date)})"
+
+
+@dataclass(frozen=True)
 class Module:
     slug: str
     number: int
@@ -101,6 +131,7 @@ class Module:
     folder: Path
     invite: tuple[str, ...] = ()  # 'uitnodigen': whom the chair invites, for the checklist
     source_files: tuple[Path, ...] = field(default=(), compare=False)
+    last_change: LastChange | None = None
 
     @property
     def duration_text(self) -> str:
@@ -156,6 +187,7 @@ class Package:
     title_fields: tuple[FillInField, ...]
     modules: tuple[Module, ...]
     root: Path
+    releases: tuple[Release, ...] = ()  # newest first
 
     def module(self, slug: str) -> Module | None:
         return next((m for m in self.modules if m.slug == slug), None)
@@ -173,6 +205,11 @@ def format_duration(minutes: int) -> str:
     if hours == 0:
         return f"{rest} min"
     return f"{hours}u{rest:02d}" if rest else f"{hours}u"
+
+
+def format_date(date: dt.date) -> str:
+    """Dutch date: 2026-11-29 -> '29 november 2026'."""
+    return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
 
 
 def format_clock(minutes: int) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import posixpath
 
 from .markdown_text import DIRECTIVE, demote_headings
-from .model import FillInField, Module, Package, Worksheet, format_clock
+from .model import FillInField, Module, Package, Worksheet, format_clock, format_date
 from .planner import planner_block
 from .preparation import preparation_section
 
@@ -14,6 +14,7 @@ PARTS = ("Inleiding", "Doelstellingen", "Overzicht van het verloop", "Uitwerking
 MODULES_DIR = "modules"
 DOWNLOADS_DIR = "downloads"
 MODULES_INDEX = f"{MODULES_DIR}/index.md"
+WHATS_NEW = "wat-is-er-nieuw.md"
 
 
 def module_page_path(module: Module) -> str:
@@ -26,6 +27,10 @@ def worksheet_page_path(module: Module, sheet: Worksheet) -> str:
 
 def deck_path(module: Module) -> str:
     return f"{DOWNLOADS_DIR}/{module.deck_name}"
+
+
+def worksheet_docx_path(module: Module, sheet: Worksheet) -> str:
+    return f"{DOWNLOADS_DIR}/module-{module.number}-{sheet.id}.docx"
 
 
 def relative(from_page: str, target: str) -> str:
@@ -53,6 +58,7 @@ def module_page(package: Package, module: Module) -> str:
     out.append(f"**Duur:** {module.duration_text} ({module.minutes} minuten) · "
                f"**Stappen:** {len(module.steps)} · "
                f"**Presentatie:** [{module.deck_name}]({deck})\n")
+    out.append(version_line(package, module, page))
     out.append(f"[Download de presentatie (.pptx)]({deck}){{ .md-button .md-button--primary }}\n")
     out.append(f"{module.summary}\n")
 
@@ -86,9 +92,11 @@ def module_page(package: Package, module: Module) -> str:
 
     out.append(f"## {PARTS[4]}\n")
     out.append("Elk werkblad staat op een eigen pagina. Open het en druk het af "
-               "(in je browser: Afdrukken of Ctrl+P).\n")
+               "(in je browser: Afdrukken of Ctrl+P). Wil je het op je computer invullen of "
+               "aanpassen? Download dan het Word-bestand (.docx).\n")
     for sheet in module.worksheets:
-        out.append(f"- [{sheet.title}]({relative(page, worksheet_page_path(module, sheet))})")
+        out.append(f"- [{sheet.title}]({relative(page, worksheet_page_path(module, sheet))}) · "
+                   f"[Word-bestand (.docx)]({relative(page, worksheet_docx_path(module, sheet))})")
     out.append(f"- [Presentatie bij deze module ({module.deck_name})]({deck}): "
                "vul de gele velden in met de gegevens van je gemeente.\n")
 
@@ -99,6 +107,14 @@ def module_page(package: Package, module: Module) -> str:
     out.extend(f"- {source_line(s)}" for s in module.sources)
     out.append("")
     return "\n".join(out)
+
+
+def version_line(package: Package, module: Module, page: str) -> str:
+    """Which version of the guide this is and when the module last changed."""
+    line = f"**Versie van de gids:** {package.version}"
+    if module.last_change is not None:
+        line += f" · **Laatst gewijzigd:** {module.last_change.text}"
+    return line + f" · [Wat is er nieuw?]({relative(page, WHATS_NEW)})\n"
 
 
 def step_anchor(step_id: str) -> str:
@@ -136,7 +152,10 @@ def worksheet_page(package: Package, module: Module, sheet: Worksheet) -> str:
     out.append(f"# Werkblad: {sheet.title}\n")
     back = relative(page, module_page_path(module))
     out.append(f"Bij [module {module.number}: {module.title}]({back}#werkinstrumenten) · "
-               f"{package.title}\n")
+               f"{package.title}, versie {package.version}\n")
+    docx = relative(page, worksheet_docx_path(module, sheet))
+    out.append(f"Wil je het op je computer invullen of aanpassen? "
+               f"[Download het Word-bestand (.docx)]({docx}){{ .md-button }}\n{{: .screen-only }}\n")
     out.append(expand_directives(demote_headings(sheet.body, 1), package, module))
     return "\n".join(out)
 
@@ -188,4 +207,31 @@ def modules_index(package: Package) -> str:
                "heeft. Elke module heeft zes delen en een presentatie die je aanvult met de "
                "gegevens van je gemeente.\n")
     out.append(module_overview(package, page))
+    return "\n".join(out)
+
+
+def whats_new_page(package: Package) -> str:
+    """'Wat is er nieuw': every version of the guide with what changed, from content/wijzigingen.yml."""
+    page = WHATS_NEW
+    out = [_front_matter("Wat is er nieuw", f"De versies van {package.title}: wat er veranderde en "
+                                            "welke modules. Is je download nog actueel?")]
+    out.append("# Wat is er nieuw\n")
+    out.append(f"Dit is versie **{package.version}** van de gids. Heb je vroeger een presentatie, "
+               "een werkblad of het offline pakket gedownload? Kijk dan welke versie erop staat: "
+               "op de laatste dia van de presentatie, op het werkblad of in het bestand "
+               "LEESMIJ.txt van het offline pakket. Staat hieronder een nieuwere versie die jouw "
+               "module noemt? Download dan opnieuw.\n")
+    modules = {m.slug: m for m in package.modules}
+    for release in package.releases:
+        out.append(f"## Versie {release.version} ({format_date(release.date)})\n")
+        out.append(f"{release.summary}\n")
+        out.extend(f"- {change}" for change in release.changes)
+        out.append("")
+        changed = [modules[slug] for slug in release.modules if slug in modules]
+        if changed:
+            links = ", ".join(f"[module {m.number}: {m.title}]({relative(page, module_page_path(m))})"
+                              for m in sorted(changed, key=lambda m: m.number))
+            out.append(f"**Nieuwe of gewijzigde modules:** {links}.\n")
+        else:
+            out.append("**Nieuwe of gewijzigde modules:** geen.\n")
     return "\n".join(out)

@@ -17,7 +17,8 @@ from .errors import ContentProblem
 from .yamlsource import YamlDocument, dotted
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
-SCHEMA_FILES = ("module.schema.json", "pakket.schema.json", "zelftest.schema.json", "begrippen.schema.json")
+SCHEMA_FILES = ("module.schema.json", "pakket.schema.json", "zelftest.schema.json", "begrippen.schema.json",
+                "wijzigingen.schema.json")
 
 TYPE_NAMES = {
     "integer": "een geheel getal",
@@ -39,6 +40,8 @@ PATTERN_FIXES = {
                                  "bijvoorbeeld 'cijfers-vlaanderen'."),
     "\\.md$": "Geef een Markdown-bestand op dat eindigt op .md.",
     "^[0-9]+\\.[0-9]+\\.[0-9]+$": "Schrijf de versie als drie getallen met punten, bijvoorbeeld 1.2.0.",
+    "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": ("Schrijf de datum als jaar-maand-dag tussen aanhalingstekens, "
+                                     "bijvoorbeeld '2026-11-29'."),
 }
 
 

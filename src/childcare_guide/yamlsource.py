@@ -84,6 +84,13 @@ def load_yaml(path: Path, shown: str, problems: list[ContentProblem]) -> YamlDoc
         problems.append(ContentProblem(shown, None, None, "De YAML kan niet gelezen worden.",
                                        "Controleer de inspringing en de dubbele punten."))
         return None
+    except ValueError:
+        # an unquoted value that looks like a date but is none, for example 2026-02-30
+        problems.append(ContentProblem(shown, None, None,
+                                       "Een datum in dit bestand bestaat niet.",
+                                       "Schrijf elke datum als jaar-maand-dag tussen "
+                                       "aanhalingstekens, bijvoorbeeld '2026-11-29'."))
+        return None
     finally:
         loader.dispose()
     doc = YamlDocument(data)

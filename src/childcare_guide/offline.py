@@ -1,0 +1,169 @@
+"""The offline package: the whole built site as one .zip that works from a USB stick (file://).
+
+Made from the built site, after the build: every page, deck, worksheet and asset. The site uses
+directory URLs ('modules/omgevingsanalyse/'); a browser that opens files from disk shows a folder
+listing for those, so every internal link gets 'index.html' added. Search works as in Material's
+own offline plugin: the index is also written as a script (search/search_index.js, which
+Material's bundle loads when it runs from file://) and the tiny iframe-worker shim (vendored, MIT)
+stands in for the web worker that a browser does not start from file://. Equal input gives equal
+bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import tempfile
+import zipfile
+from pathlib import Path, PurePosixPath
+
+from .model import Package
+
+ZIP_NAME = "kinderopvang-voor-iedereen-offline.zip"
+ZIP_TIME = (2024, 1, 1, 0, 0, 0)
+FOLDER = "kinderopvang-voor-iedereen"
+README = "LEESMIJ.txt"
+SKIPPED = {"sitemap.xml", "sitemap.xml.gz", "404.html"}  # 404.html: absolute links, no use from disk
+SEARCH_INDEX = "search/search_index.json"
+SHIM = "assets/javascripts/iframe-worker-shim.js"
+SHIM_SOURCE = Path(__file__).resolve().parent / "vendor" / "iframe-worker-shim.js"
+ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
+DOWNLOAD_BLOCK = re.compile(r'<div class="offline-download">.*?</div>', re.S)
+OFFLINE_NOTE = ('<div class="offline-download"><p><strong>Je bekijkt het offline pakket</strong> '
+                '(versie {version}). Is het nog actueel? Kijk op de pagina \'Wat is er nieuw\' '
+                'van de online gids.</p></div>')
+
+
+def offline_link(from_page_dir: str) -> str:
+    """The relative address of the zip from a page's folder in the built site ('' = the root)."""
+    depth = len([p for p in from_page_dir.split("/") if p])
+    return "../" * depth + f"downloads/{ZIP_NAME}"
+
+
+def rewrite_links(html: str, page: PurePosixPath, files: set[str]) -> str:
+    """Make every internal link of a page work from disk: 'x/' becomes 'x/index.html'."""
+
+    def fix(match: re.Match) -> str:
+        value = match.group(2)
+        outside = ":" in value.split("/")[0]  # https:, mailto:, data: ...
+        if not value or outside or value.startswith(("#", "/")):
+            return match.group(0)
+        path, sep, rest = _split(value)
+        target = _resolve(page.parent, path)
+        if path.endswith("/") or path in (".", ".."):
+            path = path.rstrip("/") + "/index.html" if path not in ("", "/") else "index.html"
+        elif target is not None and target not in files and \
+                f"{target}/index.html".lstrip("/") in files:
+            path += "/index.html"
+        return f"{match.group(1)}{path}{sep}{rest}{match.group(3)}"
+
+    return ATTRIBUTE.sub(fix, html)
+
+
+def _split(value: str) -> tuple[str, str, str]:
+    for sep in ("#", "?"):
+        if sep in value:
+            path, _, rest = value.partition(sep)
+            return path, sep, rest
+    return value, "", ""
+
+
+def _resolve(folder: PurePosixPath, path: str) -> str | None:
+    parts: list[str] = [p for p in folder.parts if p not in ("", ".")]
+    for part in path.split("/"):
+        if part in ("", "."):
+            continue
+        if part == "..":
+            if not parts:
+                return None
+            parts.pop()
+        else:
+            parts.append(part)
+    return "/".join(parts)
+
+
+def offline_page(html: str, page: PurePosixPath, files: set[str], package: Package) -> str:
+    html = rewrite_links(html, page, files)
+    html = DOWNLOAD_BLOCK.sub(OFFLINE_NOTE.format(version=package.version), html)
+    shim = "../" * (len(page.parts) - 1) + SHIM
+    return html.replace("</head>", f'<script src="{shim}"></script></head>', 1)
+
+
+def offline_search_index(index: str) -> str:
+    """The search index with every location as a file: 'modules/x/#deel' -> 'modules/x/index.html#deel'."""
+    data = json.loads(index)
+    for doc in data.get("docs", []):
+        path, sep, anchor = doc.get("location", "").partition("#")
+        if path == "" or path.endswith("/"):
+            path += "index.html"
+        doc["location"] = f"{path}{sep}{anchor}"
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def readme(package: Package) -> str:
+    lines = [
+        f"{package.title}, versie {package.version}",
+        "",
+        "Dit is de volledige gids om te gebruiken zonder internet, bijvoorbeeld van een USB-stick.",
+        "",
+        f"Zo open je de gids: pak het zip-bestand uit en open in de map {FOLDER} het bestand",
+        "index.html. Je browser toont dan de startpagina. Alle pagina's, de presentaties (.pptx)",
+        "en de werkbladen (.docx) staan erin; je vindt ze via de links op de pagina's.",
+        "",
+        "Zoeken werkt ook zonder internet: klik bovenaan op het vergrootglas.",
+        "",
+        "Is je versie nog actueel? Kijk op de pagina 'Wat is er nieuw' van de online gids. Staat daar",
+        f"een nieuwere versie dan {package.version}, download het pakket dan opnieuw.",
+        "",
+        "Wanneer veranderde elke module voor het laatst?",
+    ]
+    lines += [f"- Module {m.number}: {m.title}: {m.last_change.text}" for m in package.modules
+              if m.last_change is not None]
+    return "\r\n".join(lines) + "\r\n"  # CRLF: Kladblok on an older Windows shows it well too
+
+
+def build_offline_zip(site: Path, package: Package) -> bytes:
+    """The zip of the built site in folder site, as reproducible bytes."""
+    paths = sorted(p for p in site.rglob("*") if p.is_file())
+    names = {p.relative_to(site).as_posix() for p in paths}
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        _add(archive, f"{FOLDER}/{README}", readme(package).encode("utf-8"))
+        _add(archive, f"{FOLDER}/{SHIM}", SHIM_SOURCE.read_bytes())
+        if (site / SEARCH_INDEX).is_file():
+            index = offline_search_index((site / SEARCH_INDEX).read_text(encoding="utf-8"))
+            _add(archive, f"{FOLDER}/search/search_index.js", f"var __index = {index}".encode())
+        for path in paths:
+            name = path.relative_to(site).as_posix()
+            if name in SKIPPED or name == f"downloads/{ZIP_NAME}" or name.endswith(".tmp") \
+                    or path.name.startswith("."):
+                continue
+            data = path.read_bytes()
+            if name.endswith(".html"):
+                data = offline_page(data.decode("utf-8"), PurePosixPath(name), names,
+                                    package).encode("utf-8")
+            _add(archive, f"{FOLDER}/{name}", data)
+    return out.getvalue()
+
+
+def _add(archive: zipfile.ZipFile, name: str, data: bytes) -> None:
+    info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o644 << 16
+    archive.writestr(info, data)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write beside the target and rename: never a half-written zip."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.chmod(temp, 0o644)  # mkstemp makes it private; the web server must read it
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,65 @@
+"""A module page printed on A4: no navigation, the parts on new pages, outside link targets shown."""
+
+import re
+import subprocess
+
+import pytest
+
+
+def page_texts(pdf) -> list[str]:
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    return text.split("\f")[:-1]
+
+
+@pytest.fixture(scope="module")
+def printed(browser, server, tmp_path_factory):
+    out = tmp_path_factory.mktemp("print")
+    context = browser.new_context()
+    page = context.new_page()
+    pdfs = {}
+    for name, url in (("module", "/modules/omgevingsanalyse/"),
+                      ("werkblad", "/modules/omgevingsanalyse/gemeentelijke-fiche/")):
+        page.goto(server + url, wait_until="networkidle")
+        pdfs[name] = out / f"{name}.pdf"
+        page.pdf(path=str(pdfs[name]), format="A4")
+    context.close()
+    return pdfs
+
+
+def test_pages_are_a4(printed):
+    info = subprocess.run(["pdfinfo", str(printed["module"])], capture_output=True, text=True,
+                          check=True).stdout
+    width, height = map(float, re.search(r"Page size:\s+([\d.]+) x ([\d.]+) pts", info).groups())
+    assert (round(width), round(height)) == (596, 843)
+
+
+def test_no_navigation_search_or_table_of_contents(printed):
+    text = "\n".join(page_texts(printed["module"]))
+    assert "Module 1: Omgevingsanalyse" in text
+    for word in ("Zoeken", "Inhoudsopgave", "Over de gids", "Download de presentatie"):
+        assert word not in text, word
+
+
+def test_parts_start_on_a_new_page(printed):
+    pages = page_texts(printed["module"])
+    firsts = [next((line.strip() for line in p.splitlines() if line.strip()), "") for p in pages]
+    for part in ("Doelstellingen", "Uitwerking", "Werkinstrumenten"):
+        assert part in firsts, (part, firsts)
+    # objectives and the timed outline stay together on one page
+    objectives = pages[firsts.index("Doelstellingen")]
+    assert "Overzicht van het verloop" in objectives and "Totaal" in objectives
+
+
+def test_outside_link_targets_are_printed(printed):
+    text = re.sub(r"\s+", " ", "\n".join(page_texts(printed["module"])))
+    assert "(https://www.opgroeien.be)" in text
+
+
+def test_printed_worksheet_has_no_download_button(printed, tmp_path):
+    text = "\n".join(page_texts(printed["werkblad"]))
+    assert "Werkblad: Gemeentelijke fiche" in text
+    assert "Word-bestand" not in text
+    subprocess.run(["pdftoppm", "-r", "30", "-png", "-f", "1", "-l", "1", str(printed["werkblad"]),
+                    str(tmp_path / "blad")], check=True)
+    assert next(tmp_path.glob("blad-*.png")).stat().st_size > 1000
