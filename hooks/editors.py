@@ -1,8 +1,8 @@
 """MkDocs hook: the edit button of every page leads to the file an editor changes.
 
 Hand-written pages lead to their file in docs/. Pages made from content/ lead to their source:
-a module page to its module.yml, a worksheet to its Markdown file, the modules overview to
-content/pakket.yml.
+a module page and its checklist to its module.yml, a worksheet to its Markdown file, the modules
+overview to content/pakket.yml, the glossary, the self-check and 'Wat is er nieuw' to their YAML file.
 
 The repository's address is not in mkdocs.yml: the GitHub Pages workflow gives it in the
 environment variable GIDS_REPO_URL (and the branch in GIDS_REPO_BRANCH, 'main' by default).
@@ -21,7 +21,9 @@ from mkdocs.exceptions import PluginError
 
 from childcare_guide import ContentError
 from childcare_guide.cache import load_cached
-from childcare_guide.pages import MODULES_INDEX, module_page_path, worksheet_page_path
+from childcare_guide import changelog, glossary, selfcheck
+from childcare_guide.pages import MODULES_INDEX, WHATS_NEW, module_page_path, worksheet_page_path
+from childcare_guide.preparation import checklist_page_path
 
 REPO_ENV = "GIDS_REPO_URL"
 BRANCH_ENV = "GIDS_REPO_BRANCH"
@@ -70,9 +72,14 @@ def generated_sources(config) -> dict[str, str]:
         package = load_cached(root)
     except ContentError:
         return {}  # hooks/guide.py reports the content's mistakes
-    sources = {MODULES_INDEX: PACKAGE_FILE}
+    sources = {MODULES_INDEX: PACKAGE_FILE,
+               glossary.PAGE: f"content/{glossary.FILE}",
+               selfcheck.PAGE: f"content/{selfcheck.FILE}",
+               WHATS_NEW: f"content/{changelog.FILE}"}
     for module in package.modules:
-        sources[module_page_path(module)] = (module.folder / "module.yml").resolve().relative_to(root).as_posix()
+        module_file = (module.folder / "module.yml").resolve().relative_to(root).as_posix()
+        sources[module_page_path(module)] = module_file
+        sources[checklist_page_path(module)] = module_file  # the checklist is made from module.yml
         for sheet in module.worksheets:
             if sheet.file is not None:
                 sources[worksheet_page_path(module, sheet)] = sheet.file.resolve().relative_to(root).as_posix()

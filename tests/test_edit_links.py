@@ -51,8 +51,12 @@ def expected_sources(package) -> dict[str, str]:
         html = "index.html" if rel.as_posix() == "index" else f"{rel.as_posix().removesuffix('/index')}/index.html"
         expected[html] = f"docs/{md.relative_to(ROOT / 'docs').as_posix()}"
     expected["modules/index.html"] = "content/pakket.yml"
+    expected["begrippen/index.html"] = "content/begrippen.yml"
+    expected["waar-staan-we/index.html"] = "content/zelftest.yml"
+    expected["wat-is-er-nieuw/index.html"] = "content/wijzigingen.yml"
     for module in package.modules:
         expected[f"modules/{module.slug}/index.html"] = f"content/modules/{module.slug}/module.yml"
+        expected[f"modules/{module.slug}/voorbereiding/index.html"] = f"content/modules/{module.slug}/module.yml"
         for sheet in module.worksheets:
             expected[f"modules/{module.slug}/{sheet.id}/index.html"] = sheet.file.relative_to(ROOT).as_posix()
     return expected
@@ -72,7 +76,8 @@ def test_every_page_leads_to_the_file_to_change(edit_site, package):
     for source in found.values():
         assert (ROOT / source).is_file(), source
         assert source.startswith(("docs/", "content/"))
-    assert sum(s.startswith("content/modules/") and s.endswith("/module.yml") for s in found.values()) == 4
+    # each module.yml behind two pages: the module page and its preparation checklist
+    assert sum(s.startswith("content/modules/") and s.endswith("/module.yml") for s in found.values()) == 8
     assert sum("/werkinstrumenten/" in s for s in found.values()) >= 4
 
 
