@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install the Debian packages the tests use: Chromium (browser tests), LibreOffice Impress with the
-# Carlito font (decks opened in a real client) and poppler-utils (pdftoppm, slides as images).
+# Carlito font (decks opened in a real client), poppler-utils (pdftoppm, slides as images) and npm
+# when there is none (axe-core for the accessibility tests).
 # Does nothing when they are there already. Never downloads a browser of its own.
 set -euo pipefail
 
@@ -9,6 +10,8 @@ missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
+# npm installs axe-core (accessibility tests) from the npm registry; Debian's npm brings Node.js.
+command -v npm >/dev/null || missing+=(npm)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 echo "Installeren van systeempakketten: ${missing[*]}"
