@@ -161,3 +161,19 @@ def test_focus_check_fails_without_a_ring(browser, server):
     _, weak = weak_focus_rings(page)
     context.close()
     assert len(weak) >= 20
+
+
+def test_search_dialog_has_an_accessible_name(browser, server, axe_source):
+    """Material's search dialog has no name of its own; overrides/partials/search.html gives it one."""
+    context = browser.new_context(bypass_csp=True)
+    page = context.new_page()
+    page.goto(f"{server}/", wait_until="networkidle")
+    page.click("label.md-search__icon, .md-search__input")
+    page.add_script_tag(content=axe_source)
+    result = page.evaluate("""async () => {
+      const r = await axe.run('.md-search', {runOnly: {type: 'rule', values: ['aria-dialog-name']}});
+      return {passes: r.passes.length, violations: r.violations.length}; }""")
+    name = page.get_attribute(".md-search[role=dialog]", "aria-label")
+    context.close()
+    assert result == {"passes": 1, "violations": 0}
+    assert name == "Zoeken"
