@@ -19,12 +19,12 @@ import re
 from mkdocs.exceptions import PluginError
 
 SCRIPT_PLACEHOLDER = "CSP_INLINE_HASHES"
+STYLE_PLACEHOLDER = "CSP_STYLE_HASHES"  # style="text-align: right;" of Markdown tables, by hash
+SAFE_REL = ("noopener", "noreferrer")
 # `mkdocs serve` adds its own inline live-reload script to each page it serves, with a new number
 # every time, so no hash can allow it. For that local preview only, the policy allows inline
 # scripts; the built site (mkdocs build, the tests, Lighthouse) keeps the hashes.
 _serving = False
-STYLE_PLACEHOLDER = "CSP_STYLE_HASHES"
-SAFE_REL = ("noopener", "noreferrer")
 
 _ANCHOR = re.compile(r"<a\s[^>]*>", re.I)
 _HREF = re.compile(r"""\shref\s*=\s*(["'])(.*?)\1""", re.I | re.S)
