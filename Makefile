@@ -8,13 +8,17 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test check decks build system-packages lock
+.PHONY: serve test check decks build system-packages lock lighthouse
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve -a 127.0.0.1:8000
 
-test: $(STAMP) system-packages
+test: $(STAMP) system-packages node_modules/.package-lock.json
 	$(BIN)/python -m pytest
+
+# axe-core for the accessibility tests, at the exact version of package-lock.json.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
 
 check: $(STAMP)
 	$(BIN)/python -m childcare_guide check
@@ -27,6 +31,13 @@ build: $(STAMP)
 
 system-packages:
 	bash scripts/install-system-packages.sh
+
+# Lighthouse report (not part of 'make test'): home page and every module page, mobile preset.
+lighthouse: $(STAMP) system-packages tools/lighthouse/node_modules/.package-lock.json
+	$(BIN)/python scripts/lighthouse_report.py
+
+tools/lighthouse/node_modules/.package-lock.json: tools/lighthouse/package.json tools/lighthouse/package-lock.json
+	cd tools/lighthouse && npm ci --no-audit --no-fund --loglevel=error
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install the Debian packages the tests use: Chromium (browser tests), LibreOffice Impress with the
-# Carlito font (decks opened in a real client), LibreOffice Writer (worksheets as .docx) and
-# poppler-utils (pdftoppm, slides as images).
+# Carlito font (decks opened in a real client), LibreOffice Writer (worksheets as .docx),
+# poppler-utils (pdftoppm, slides as images) and npm when there is none (axe-core for the
+# accessibility tests).
 # Does nothing when they are there already. Never downloads a browser of its own.
 set -euo pipefail
 
@@ -10,6 +11,8 @@ missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
+# npm installs axe-core (accessibility tests) from the npm registry; Debian's npm brings Node.js.
+command -v npm >/dev/null || missing+=(npm)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 echo "Installeren van systeempakketten: ${missing[*]}"

@@ -9,7 +9,7 @@ from conftest import BIN, ROOT
 
 def copy_project(tmp_path):
     tmp_path.mkdir(parents=True)
-    for name in ("mkdocs.yml", "docs", "hooks", "design", "content", "schemas", "src"):
+    for name in ("mkdocs.yml", "docs", "hooks", "overrides", "design", "content", "schemas", "src"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, tmp_path / name)
     return tmp_path

@@ -12,7 +12,7 @@ from conftest import BIN, ROOT
 def test_a_fifth_module_appears_in_nav_overview_page_worksheets_and_deck(tmp_path):
     project = tmp_path / "project"
     project.mkdir()
-    for name in ("mkdocs.yml", "docs", "hooks", "design", "content", "schemas", "src"):
+    for name in ("mkdocs.yml", "docs", "hooks", "overrides", "design", "content", "schemas", "src"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
     new = project / "content" / "modules" / "proefmodule"

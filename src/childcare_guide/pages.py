@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import posixpath
+import re
 
-from .markdown_text import DIRECTIVE, demote_headings
+from .markdown_text import DIRECTIVE, demote_headings, to_plain_text
 from .model import FillInField, Module, Package, Worksheet, format_clock, format_date
 from .planner import planner_block
 from .preparation import preparation_section
@@ -147,8 +148,7 @@ def source_line(source) -> str:
 def worksheet_page(package: Package, module: Module, sheet: Worksheet) -> str:
     """A worksheet on its own page, ready to print; directives become tables to fill in."""
     page = worksheet_page_path(module, sheet)
-    out = [_front_matter(f"{sheet.title} (werkblad, module {module.number})",
-                         f"Werkblad '{sheet.title}' bij module {module.number}: {module.title}.")]
+    out = [_front_matter(f"{sheet.title} (werkblad, module {module.number})", sheet_description(sheet, module))]
     out.append(f"# Werkblad: {sheet.title}\n")
     back = relative(page, module_page_path(module))
     out.append(f"Bij [module {module.number}: {module.title}]({back}#werkinstrumenten) · "
@@ -158,6 +158,19 @@ def worksheet_page(package: Package, module: Module, sheet: Worksheet) -> str:
                f"[Download het Word-bestand (.docx)]({docx}){{ .md-button }}\n{{: .screen-only }}\n")
     out.append(expand_directives(demote_headings(sheet.body, 1), package, module))
     return "\n".join(out)
+
+
+def sheet_description(sheet: Worksheet, module: Module, limit: int = 150) -> str:
+    """The worksheet's own opening sentences (as many as fit in limit), then which module it serves."""
+    first = to_plain_text(sheet.body).split("\n\n")[0].replace("\n", " ")
+    text = ""
+    for sentence in re.findall(r"[^.!?]+[.!?]+", first):
+        if text and len(text) + len(sentence) > limit:
+            break
+        text += sentence
+    title = module.title if module.title.endswith(("?", "!", ".")) else module.title + "."
+    tail = f"Werkblad bij module {module.number}: {title}"
+    return f"{text.strip()} {tail}" if text.strip() else f"Werkblad '{sheet.title}'. {tail}"
 
 
 def expand_directives(text: str, package: Package, module: Module) -> str:

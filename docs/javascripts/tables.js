@@ -1,0 +1,20 @@
+// Kinderopvang voor iedereen: a wide table scrolls sideways in its own box. Someone who uses only
+// the keyboard must be able to reach that box and scroll it with the arrow keys (WCAG 2.1.1), so
+// each table box that is wider than the page becomes a named, focusable region.
+document$.subscribe(function () {
+  function label() {
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (box) {
+      if (box.scrollWidth > box.clientWidth + 1) {
+        box.tabIndex = 0;
+        box.setAttribute("role", "region");
+        box.setAttribute("aria-label", "Brede tabel: scroll opzij met de pijltjestoetsen");
+      } else {
+        box.removeAttribute("tabindex");
+        box.removeAttribute("role");
+        box.removeAttribute("aria-label");
+      }
+    });
+  }
+  label();
+  window.addEventListener("resize", label);
+});

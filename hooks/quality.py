@@ -1,0 +1,129 @@
+"""MkDocs hook for the site's quality gates: safe external links and a Content-Security-Policy.
+
+- Every link to another site opens safely: rel="noopener noreferrer" (no access to this window, no
+  referrer sent to the other site). Links open in the same tab, on every page alike.
+- A link with http:// in a hand-written page of docs/ stops the build with a Dutch message that
+  names the file and the line (content/ has the same rule in the loader).
+- overrides/main.html puts a Content-Security-Policy on every page with two placeholders; this hook
+  replaces them with the SHA-256 hashes of that page's own inline scripts and style attributes, so
+  the policy needs neither 'unsafe-inline' nor any other host.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import re
+
+from mkdocs.exceptions import PluginError
+
+SCRIPT_PLACEHOLDER = "CSP_INLINE_HASHES"
+STYLE_PLACEHOLDER = "CSP_STYLE_HASHES"  # style="text-align: right;" of Markdown tables, by hash
+SAFE_REL = ("noopener", "noreferrer")
+# `mkdocs serve` adds its own inline live-reload script to each page it serves, with a new number
+# every time, so no hash can allow it. For that local preview only, the policy allows inline
+# scripts; the built site (mkdocs build, the tests, Lighthouse) keeps the hashes.
+_serving = False
+
+_ANCHOR = re.compile(r"<a\s[^>]*>", re.I)
+_HREF = re.compile(r"""\shref\s*=\s*(["'])(.*?)\1""", re.I | re.S)
+_REL = re.compile(r"""\srel\s*=\s*(["'])(.*?)\1""", re.I | re.S)
+_INLINE_SCRIPT = re.compile(r"<script(?![^>]*\ssrc\s*=)([^>]*)>(.*?)</script>", re.I | re.S)
+_STYLE_ATTRIBUTE = re.compile(r"""<[a-z][^>]*?\sstyle\s*=\s*(["'])(.*?)\1""", re.I | re.S)
+_FENCE = re.compile(r"^\s*(```|~~~)")
+# An http:// address as Markdown link, autolink, reference definition or HTML attribute.
+_HTTP_LINK = re.compile(r"""(?:\]\(\s*<?|<|^\s*\[[^\]]+\]:\s*<?|href\s*=\s*["'])(http://[^\s)>"']+)""",
+                        re.I)
+
+
+def is_external(href: str) -> bool:
+    return href.lower().startswith(("https://", "http://", "//"))
+
+
+def safe_external_links(page_html: str) -> str:
+    """Add rel="noopener noreferrer" to every <a> that points to another site."""
+    def fix(match: re.Match) -> str:
+        tag = match.group(0)
+        href = _HREF.search(tag)
+        if href is None or not is_external(html.unescape(href.group(2)).strip()):
+            return tag
+        rel = _REL.search(tag)
+        if rel is None:
+            return tag[:-1].rstrip("/").rstrip() + f' rel="{" ".join(SAFE_REL)}">'
+        words = rel.group(2).split()
+        words += [word for word in SAFE_REL if word not in words]
+        return tag[:rel.start()] + f' rel="{" ".join(words)}"' + tag[rel.end():]
+    return _ANCHOR.sub(fix, page_html)
+
+
+def insecure_links(markdown: str) -> list[tuple[int, str]]:
+    """(line, address) of each http:// link in Markdown, outside code blocks."""
+    found, in_fence = [], False
+    for number, line in enumerate(markdown.splitlines(), start=1):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        if not in_fence:
+            found.extend((number, address) for address in _HTTP_LINK.findall(line))
+    return found
+
+
+def _sha256(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
+
+
+def _executable(attributes: str) -> bool:
+    kind = re.search(r"""\stype\s*=\s*["']?([^"'\s>]+)""", attributes, re.I)
+    return kind is None or kind.group(1).lower() in ("text/javascript", "module", "application/javascript")
+
+
+def fill_policy(page_html: str) -> str:
+    """Replace the CSP placeholders with the hashes of this page's inline scripts and style attributes."""
+    if SCRIPT_PLACEHOLDER not in page_html:
+        return page_html
+    scripts = sorted({_sha256(body) for attributes, body in _INLINE_SCRIPT.findall(page_html)
+                      if _executable(attributes)})
+    if _serving:
+        scripts = ["'unsafe-inline'"]
+    styles = sorted({_sha256(html.unescape(value)) for _, value in _STYLE_ATTRIBUTE.findall(page_html)})
+    style_sources = ["'unsafe-hashes'", *styles] if styles else []
+    return (page_html.replace(SCRIPT_PLACEHOLDER, " ".join(scripts), 1)
+            .replace(STYLE_PLACEHOLDER, " ".join(style_sources), 1)
+            .replace("  ;", ";").replace(" ;", ";"))
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    if page.file.generated_by is None:  # hand-written page in docs/; content/ is checked by the loader
+        # The file as the editor wrote it, so the line numbers count the front matter too.
+        with open(page.file.abs_src_path, encoding="utf-8") as source:
+            written = source.read()
+        problems = [f"- docs/{page.file.src_uri}, regel {line}: de link '{address}' is niet beveiligd "
+                    "(http). Gebruik het adres dat met https:// begint."
+                    for line, address in insecure_links(written)]
+        if problems:
+            raise PluginError("Een pagina bevat een onveilige link. Verbeter ze en probeer opnieuw.\n"
+                              + "\n".join(problems))
+    return markdown
+
+
+def on_page_content(page_html: str, page, config, files) -> str:
+    for tag in _ANCHOR.findall(page_html):
+        href = _HREF.search(tag)
+        if href and html.unescape(href.group(2)).strip().lower().startswith("http://"):
+            raise PluginError(f"De pagina '{page.file.src_uri}' linkt naar '{html.unescape(href.group(2))}' "
+                              "met http. Gebruik het adres dat met https:// begint.")
+    return page_html
+
+
+def on_post_page(output: str, page, config) -> str:
+    return fill_policy(safe_external_links(output))  # the theme's links too (footer)
+
+
+def on_post_template(output: str, template_name: str, config) -> str:
+    return fill_policy(safe_external_links(output))  # 404.html

@@ -1,0 +1,47 @@
+"""Search in the browser: the Dutch words a chair types lead to the module that treats them."""
+
+from urllib.parse import urlparse
+
+import pytest
+
+
+def result_pages(page, server: str, word: str) -> list[str]:
+    """The pages Material's search shows for word, best first, as paths without the query."""
+    page.goto(f"{server}/", wait_until="networkidle")
+    page.click("label.md-search__icon, .md-search__input")
+    page.keyboard.type(word)  # typed like a person: Material searches on each key
+    page.wait_for_selector(".md-search-result__item", timeout=10000)
+    hrefs = page.eval_on_selector_all(".md-search-result__list > .md-search-result__item > a",
+                                      "els => els.map(e => e.href)")
+    pages = []
+    for href in hrefs:
+        path = urlparse(href).path
+        if path not in pages:
+            pages.append(path)
+    return pages
+
+
+@pytest.fixture(scope="module")
+def search_page(browser):
+    context = browser.new_context()
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("word, module", [
+    ("drempels", "toegankelijkheid"),
+    ("toeleiders", "samenwerken-met-toeleiders"),
+    ("cijfers", "omgevingsanalyse"),
+])
+def test_word_leads_to_its_module_first(search_page, server, word, module):
+    pages = result_pages(search_page, server, word)
+    assert pages[0].startswith(f"/modules/{module}/"), pages[:5]
+    assert f"/modules/{module}/" in pages[:4], pages[:5]
+
+
+def test_priority_rules_lead_to_the_three_modules_that_explain_them(search_page, server):
+    # Module 2, 3 and 4 each have a part 'Voorrang ...' about the priority rules; they come first,
+    # before the general pages and before module 1, which only mentions the word.
+    pages = result_pages(search_page, server, "voorrang")
+    assert set(pages[:3]) == {"/modules/sociale-functie/", "/modules/samenwerken-met-toeleiders/",
+                              "/modules/toegankelijkheid/"}, pages[:5]
