@@ -16,7 +16,9 @@ ROOT = Path(__file__).resolve().parents[1]
 _spec = importlib.util.spec_from_file_location("quality_hook", ROOT / "hooks" / "quality.py")
 quality = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(quality)
-fill_policy, insecure_links, safe_external_links = quality.fill_policy, quality.insecure_links, quality.safe_external_links
+fill_policy = quality.fill_policy
+insecure_links = quality.insecure_links
+safe_external_links = quality.safe_external_links
 BIN = Path(sys.executable).parent
 CSP = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 DESCRIPTION = re.compile(r'<meta name="description" content="([^"]*)">')
