@@ -11,10 +11,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from childcare_guide import ContentError
-from childcare_guide.cache import load_cached
-from childcare_guide.deck import TemplateError, build_deck
+from childcare_guide.cache import artifact, load_cached, module_inputs
+from childcare_guide.deck import TEMPLATE, TemplateError, build_deck
 from childcare_guide.pages import (MODULES_INDEX, deck_path, module_page, module_page_path,
                                    modules_index, worksheet_page, worksheet_page_path)
+from childcare_guide.timing import timed
 
 MODULES_SECTION = "Modules"
 
@@ -44,14 +45,27 @@ def on_config(config):
 
 
 def on_files(files: Files, config) -> Files:
+    with timed("hook on_files"):
+        return _add_generated(files, config)
+
+
+def _add_generated(files: Files, config) -> Files:
     package = _package(config)
-    generated = {MODULES_INDEX: modules_index(package)}
-    for module in package.modules:
-        generated[module_page_path(module)] = module_page(package, module)
-        for sheet in module.worksheets:
-            generated[worksheet_page_path(module, sheet)] = worksheet_page(package, module, sheet)
+    # Each module's page, worksheets and deck come from a content-hash cache: after an edit in
+    # `mkdocs serve` only the changed module's files are made again (see childcare_guide.cache).
+    with timed("pagina's"):
+        generated = {MODULES_INDEX: modules_index(package)}
+    decks = {}
     try:
-        decks = {deck_path(m): build_deck(package, m) for m in package.modules}
+        for module in package.modules:
+            inputs = module_inputs(package, module) + [TEMPLATE]
+            generated[module_page_path(module)] = artifact(
+                "module-page", inputs, lambda m=module: module_page(package, m))
+            for sheet in module.worksheets:
+                generated[worksheet_page_path(module, sheet)] = artifact(
+                    "worksheet-page", inputs + [sheet.id],
+                    lambda m=module, s=sheet: worksheet_page(package, m, s))
+            decks[deck_path(module)] = artifact("deck", inputs, lambda m=module: build_deck(package, m))
     except TemplateError as error:
         raise PluginError(str(error)) from None
     for uri, content in list(generated.items()) + list(decks.items()):
