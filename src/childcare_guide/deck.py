@@ -19,8 +19,8 @@ from pptx.slide import Slide as PptxSlide
 from pptx.util import Emu, Pt
 
 from .markdown_text import to_plain_text
-from .model import (FillInField, Module, Package, Slide, Step, figure_field, format_clock,
-                    format_number)
+from .model import (FillInField, LocalData, Module, Package, Slide, Step, figure_field,
+                    format_clock, format_number)
 
 TEMPLATE = Path(__file__).resolve().parents[2] / "design" / "deck-template.pptx"
 LAYOUTS = ("Titel", "Sectie", "Tekst", "Twee kolommen", "Tabel", "Grafiek", "Afsluiting")
@@ -48,19 +48,25 @@ class FieldPlace:
     slides: tuple[tuple[int, str], ...]
 
 
-def build_deck(package: Package, module: Module, template: Path = TEMPLATE) -> bytes:
-    """Return the deck of one module as reproducible .pptx bytes."""
-    builder = _DeckBuilder(package, module, template)
+def build_deck(package: Package, module: Module, template: Path = TEMPLATE, *,
+               local: LocalData | None = None) -> bytes:
+    """Return the deck of one module as reproducible .pptx bytes.
+
+    With `local`, the deck is pre-filled for one municipality: its name, its figures and the
+    field texts it gives replace their fill-in fields; only the rest stays to fill in.
+    """
+    builder = _DeckBuilder(package, module, template, local)
     return builder.build()
 
 
-def field_places(package: Package, module: Module, template: Path = TEMPLATE) -> list[FieldPlace]:
+def field_places(package: Package, module: Module, template: Path = TEMPLATE, *,
+                 local: LocalData | None = None) -> list[FieldPlace]:
     """Every fill-in field of the module's deck with the slides it is on, in the deck's order.
 
     Composed by the same code that builds the deck, so the module page and the deck's own
-    checklist slide can never disagree.
+    checklist slide can never disagree. With `local`, only the fields that remain to fill in.
     """
-    builder = _DeckBuilder(package, module, template)
+    builder = _DeckBuilder(package, module, template, local)
     builder.compose()
     fields = {f.id: f for f in package.title_fields + module.all_fields}
     titles = [slide.shapes.title.text for slide in builder.prs.slides]
@@ -69,9 +75,12 @@ def field_places(package: Package, module: Module, template: Path = TEMPLATE) ->
 
 
 class _DeckBuilder:
-    def __init__(self, package: Package, module: Module, template: Path):
+    def __init__(self, package: Package, module: Module, template: Path,
+                 local: LocalData | None = None):
         self.package = package
         self.module = module
+        self.local = local
+        self.figures_by_field = {figure_field(f).id: f for f in module.figures}
         if not template.is_file():
             raise TemplateError(f"Het sjabloon voor de presentaties ontbreekt: {template}. "
                                 "Zet design/deck-template.pptx terug (zie scripts/make_template.py).")
@@ -171,6 +180,10 @@ class _DeckBuilder:
             field = fields[field_id]
             rows.append((field.label, ", ".join(str(n) for n in numbers)))
             notes.append(f"• {field.label}: {field.where}")
+        if len(rows) == 1:
+            rows.append(("Alles is al ingevuld. Kijk de gegevens wel nog even na.", ""))
+            notes = ["Deze dia is verborgen tijdens de voorstelling. Alle velden zijn vooraf "
+                     "ingevuld. Kijk na of de gegevens kloppen en van het juiste jaar zijn."]
         _table(slide, rows, widths=(0.82, 0.18), font=Pt(14) if len(rows) > 9 else Pt(18))
         _notes(slide, "\n".join(notes))
 
@@ -237,10 +250,26 @@ class _DeckBuilder:
             self._add_field(paragraph, field, short=True)
         return slide
 
+    def _local_text(self, field: FillInField) -> str | None:
+        """The pre-filled text of a field from the municipality's data, or None."""
+        if self.local is None:
+            return None
+        figure = self.figures_by_field.get(field.id)
+        if figure is not None:
+            return self.local.figure_text(figure)
+        return self.local.field_text(field.id)
+
     def _add_field(self, paragraph, field: FillInField, short: bool = False,
                    number: int | None = None) -> None:
-        """Add a fill-in field as one highlighted run and remember on which slide it is."""
+        """Add a fill-in field as one highlighted run and remember on which slide it is.
+
+        A field the municipality's data fills becomes plain text and is not remembered.
+        """
         run = paragraph.add_run()
+        text = self._local_text(field)
+        if text is not None:
+            run.text = text
+            return
         run.text = "[Vul in]" if short else fill_in_text(field)
         run.font.bold = True
         run.font.color.rgb = RGBColor(0x1A, 0x1A, 0x1A)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -111,6 +112,38 @@ class Module:
     def all_fields(self) -> tuple[FillInField, ...]:
         """Every fill-in field a chair completes: the declared ones, then one per figure."""
         return self.fields + tuple(figure_field(f) for f in self.figures)
+
+
+@dataclass(frozen=True)
+class LocalData:
+    """A municipality's own information, to pre-fill a deck (from a CSV row)."""
+
+    municipality: str
+    nis_code: str
+    year: int | None = None
+    figures: Mapping[str, float] = field(default_factory=dict)   # figure id -> municipal value
+    fields: Mapping[str, str] = field(default_factory=dict)      # fill-in field id -> text
+
+    def field_text(self, field_id: str) -> str | None:
+        """The text for a fill-in field, or None when the chair still fills it in.
+
+        The title field 'gemeente' is the municipality itself, unless a text is given for it.
+        """
+        text = self.fields.get(field_id)
+        if text is None and field_id == MUNICIPALITY_FIELD:
+            text = self.municipality
+        return text if text and text.strip() else None
+
+    def figure_text(self, figure: Figure) -> str | None:
+        """The municipal value of a figure as the deck shows it ('14,2% (2023)'), or None."""
+        value = self.figures.get(figure.id)
+        if value is None:
+            return None
+        text = format_number(value, figure.unit)
+        return f"{text} ({self.year})" if self.year else text
+
+
+MUNICIPALITY_FIELD = "gemeente"
 
 
 @dataclass(frozen=True)
