@@ -11,10 +11,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from childcare_guide import ContentError
-from childcare_guide.cache import artifact, load_cached, module_inputs
-from childcare_guide.deck import TEMPLATE, TemplateError, build_deck
-from childcare_guide.pages import (MODULES_INDEX, deck_path, module_page, module_page_path,
-                                   modules_index, worksheet_page, worksheet_page_path)
+from childcare_guide.cache import load_cached
+from childcare_guide.deck import TemplateError
+from childcare_guide.outputs import site_files
+from childcare_guide.pages import MODULES_INDEX, module_page_path
 from childcare_guide.timing import timed
 
 MODULES_SECTION = "Modules"
@@ -51,24 +51,11 @@ def on_files(files: Files, config) -> Files:
 
 def _add_generated(files: Files, config) -> Files:
     package = _package(config)
-    # Each module's page, worksheets and deck come from a content-hash cache: after an edit in
-    # `mkdocs serve` only the changed module's files are made again (see childcare_guide.cache).
-    with timed("pagina's"):
-        generated = {MODULES_INDEX: modules_index(package)}
-    decks = {}
     try:
-        for module in package.modules:
-            inputs = module_inputs(package, module) + [TEMPLATE]
-            generated[module_page_path(module)] = artifact(
-                "module-page", inputs, lambda m=module: module_page(package, m))
-            for sheet in module.worksheets:
-                generated[worksheet_page_path(module, sheet)] = artifact(
-                    "worksheet-page", inputs + [sheet.id],
-                    lambda m=module, s=sheet: worksheet_page(package, m, s))
-            decks[deck_path(module)] = artifact("deck", inputs, lambda m=module: build_deck(package, m))
+        generated = site_files(package)
     except TemplateError as error:
         raise PluginError(str(error)) from None
-    for uri, content in list(generated.items()) + list(decks.items()):
+    for uri, content in generated.items():
         existing = files.get_file_from_path(uri)
         if existing is not None:
             raise PluginError(f"docs/{uri} bestaat al, maar deze pagina wordt gemaakt uit content/. "

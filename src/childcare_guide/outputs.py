@@ -1,0 +1,40 @@
+"""Every file the site generates from content/, each from the content-hash cache.
+
+The MkDocs hook adds these files; after an edit in `mkdocs serve` only the changed module's
+page, worksheets and deck are made again (see cache.artifact for the key).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import deck as deck_module
+from .cache import artifact, module_inputs
+from .model import Module, Package
+from .pages import (MODULES_INDEX, deck_path, module_page, module_page_path, modules_index,
+                    worksheet_page, worksheet_page_path)
+from .timing import timed
+
+
+def module_files(package: Package, module: Module, template: Path | None = None) -> dict[str, str | bytes]:
+    """A module's page, worksheet pages and deck, by their path under docs/."""
+    template = template or deck_module.TEMPLATE
+    inputs = module_inputs(package, module) + [template]
+    files: dict[str, str | bytes] = {
+        module_page_path(module): artifact("module-page", inputs,
+                                           lambda: module_page(package, module))}
+    for sheet in module.worksheets:
+        files[worksheet_page_path(module, sheet)] = artifact(
+            "worksheet-page", inputs + [sheet.id], lambda s=sheet: worksheet_page(package, module, s))
+    files[deck_path(module)] = artifact(
+        "deck", inputs, lambda: deck_module.build_deck(package, module, template))
+    return files
+
+
+def site_files(package: Package, template: Path | None = None) -> dict[str, str | bytes]:
+    """Every generated file: the modules overview, then each module's files."""
+    with timed("pagina's"):
+        files: dict[str, str | bytes] = {MODULES_INDEX: modules_index(package)}
+    for module in package.modules:
+        files.update(module_files(package, module, template))
+    return files
