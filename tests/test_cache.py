@@ -6,7 +6,7 @@ import shutil
 import pytest
 from pptx import Presentation
 
-from childcare_guide import cache, deck, outputs
+from childcare_guide import ContentError, cache, deck, outputs
 from childcare_guide.cache import artifact
 from childcare_guide.deck import build_deck as uncached_deck
 from childcare_guide.loader import load_package
@@ -162,3 +162,32 @@ def test_mkdocs_rebuild_after_a_module_edit_builds_one_deck(tmp_path, built_deck
     build_site()
     assert built_decks[5:] == []
     assert "Nog een zin." in (site / "modules" / "toegankelijkheid" / "index.html").read_text()
+
+
+def test_loader_reads_only_the_edited_module_again(content_copy, monkeypatch):
+    from childcare_guide import loader
+
+    read = []
+    real = loader._Loader._load_module
+
+    def counting(self, folder, title_fields):
+        read.append(folder.name)
+        return real(self, folder, title_fields)
+
+    monkeypatch.setattr(loader._Loader, "_load_module", counting)
+    first = load_package(content_copy)
+    assert len(read) == 4
+    intro = content_copy / "content" / "modules" / "sociale-functie" / "inleiding.md"
+    intro.write_text(intro.read_text(encoding="utf-8") + "\nEen nieuwe zin.\n", encoding="utf-8")
+    second = load_package(content_copy)
+    assert read[4:] == ["sociale-functie"]
+    assert second.module("sociale-functie").introduction.endswith("Een nieuwe zin.\n")
+    assert second.module("omgevingsanalyse") is first.module("omgevingsanalyse")
+    # a mistake is never remembered: fixing it is seen at once
+    yml = content_copy / "content" / "modules" / "toegankelijkheid" / "module.yml"
+    good = yml.read_text(encoding="utf-8")
+    yml.write_text(good.replace("duur:", "duur: 999\nx:", 1), encoding="utf-8")
+    with pytest.raises(ContentError):
+        load_package(content_copy)
+    yml.write_text(good, encoding="utf-8")
+    assert load_package(content_copy).module("toegankelijkheid") is not None

@@ -18,9 +18,12 @@ from pptx.dml.color import RGBColor
 from pptx.slide import Slide as PptxSlide
 from pptx.util import Emu, Pt
 
+from . import pptx_speed
 from .markdown_text import to_plain_text
 from .model import (FillInField, LocalData, Module, Package, Slide, Step, figure_field,
                     format_clock, format_number)
+
+pptx_speed.install()  # compiled XPath: decks build about twice as fast, same bytes
 
 TEMPLATE = Path(__file__).resolve().parents[2] / "design" / "deck-template.pptx"
 LAYOUTS = ("Titel", "Sectie", "Tekst", "Twee kolommen", "Tabel", "Grafiek", "Afsluiting")
