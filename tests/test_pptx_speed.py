@@ -33,3 +33,16 @@ def test_same_results_as_lxml():
         fast = element.xpath(expression)
         slow = etree.ElementBase.xpath(element, expression, namespaces=element.nsmap)
         assert fast == slow, expression
+
+
+def test_fast_save_gives_the_same_bytes_as_save_and_normalise(package):
+    import io
+
+    from childcare_guide.deck import TEMPLATE, ZIP_TIME, _DeckBuilder, normalise_zip
+
+    for module in package.modules:
+        builder = _DeckBuilder(package, module, TEMPLATE, None)
+        builder.compose()
+        buffer = io.BytesIO()
+        builder.prs.save(buffer)
+        assert pptx_speed.save_reproducible(builder.prs, ZIP_TIME) == normalise_zip(buffer.getvalue())

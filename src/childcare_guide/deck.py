@@ -102,6 +102,9 @@ class _DeckBuilder:
 
     def build(self) -> bytes:
         self.compose()
+        fast = pptx_speed.save_reproducible(self.prs, ZIP_TIME)
+        if fast is not None:
+            return fast
         buffer = io.BytesIO()
         self.prs.save(buffer)
         return normalise_zip(buffer.getvalue())

@@ -58,3 +58,40 @@ def uninstall() -> None:
 
         xmlchemy.BaseOxmlElement.xpath = _original
         _original = None
+
+
+def save_reproducible(prs, date_time: tuple[int, int, int, int, int, int]) -> bytes | None:
+    """The presentation as .pptx bytes with fixed timestamps and sorted members, zipped once.
+
+    The same bytes as deck.normalise_zip(saved bytes), without compressing everything twice.
+    None if python-pptx's package writer is not as expected (the caller then saves normally).
+    """
+    import io
+    import zipfile
+
+    try:
+        from pptx.opc.serialized import PackageWriter
+    except ImportError:
+        return None
+    package = prs.part.package
+    members: dict[str, bytes] = {}
+
+    class Collector:
+        def write(self, pack_uri, blob: bytes) -> None:
+            members[pack_uri.membername] = blob
+
+    writer = PackageWriter(io.BytesIO(), package._rels, tuple(package.iter_parts()))
+    steps = ("_write_content_types_stream", "_write_pkg_rels", "_write_parts")
+    if not all(callable(getattr(writer, step, None)) for step in steps):
+        return None
+    for step in steps:
+        getattr(writer, step)(Collector())
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        first = "[Content_Types].xml"
+        for name in [first] + sorted(n for n in members if n != first):
+            info = zipfile.ZipInfo(name, date_time=date_time)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            target.writestr(info, members[name])
+    return out.getvalue()
