@@ -159,6 +159,7 @@ def build_from_table(package, args) -> int:
         return 1
     jobs = [(row.number, row.local, deck_file_name(module, row.local)) for row in table.rows]
     started = time.perf_counter()
+    _worker.update(package=package, module=module, root=args.root, slug=module.slug)  # loaded once
     try:
         written = _run_jobs(jobs, args.root, module.slug, args.out, max(1, args.processen))
     except TemplateError as error:
@@ -175,9 +176,15 @@ _worker: dict = {}
 
 
 def _init_worker(root: Path, slug: str, out: Path) -> None:
-    """Load the package once per process; every deck of the batch reuses it."""
+    """Load the package once per process; every deck of the batch reuses it.
+
+    A forked worker inherits the package (and a warm python-pptx) from the main process.
+    """
+    if _worker.get("root") == root and _worker.get("slug") == slug:
+        _worker["out"] = out
+        return
     package = load_package(root)
-    _worker.update(package=package, module=package.module(slug), out=out)
+    _worker.update(package=package, module=package.module(slug), out=out, root=root, slug=slug)
 
 
 def _build_chunk(chunk: list[tuple[int, LocalData, str]]) -> int:
@@ -199,14 +206,19 @@ def _run_jobs(jobs: list, root: Path, slug: str, out: Path, processes: int) -> i
         return len(jobs)
     # Small chunks keep both cores busy to the end and the progress bar moving.
     size = max(1, min(8, len(jobs) // (processes * 6)))
-    chunks = [jobs[i:i + size] for i in range(0, len(jobs), size)]
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    if method == "fork":
+        # the first deck here warms up python-pptx once; the forked workers inherit it
+        _init_worker(root, slug, out)
+        progress.advance(_build_chunk(jobs[:1]))
+        jobs = jobs[1:]
+    chunks = [jobs[i:i + size] for i in range(0, len(jobs), size)]
     with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context(method),
                              initializer=_init_worker, initargs=(root, slug, out)) as pool:
         for count in pool.map(_build_chunk, chunks):
             progress.advance(count)
     progress.done()
-    return len(jobs)
+    return progress.count
 
 
 class _Progress:

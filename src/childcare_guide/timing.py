@@ -1,8 +1,9 @@
-"""Where the build spends its own time: a tiny registry of wall-clock totals per kind of work.
+"""Where the build spends its own time: a tiny registry of totals per kind of work.
 
-Always on (a perf_counter call per block); `scripts/benchmark.py` reads it to split a build into
-the project's own work and MkDocs' work. Nested blocks are not added twice: only the outermost
-block of a stack counts towards `own_total()`.
+Always on (two clock reads per block); `scripts/benchmark.py` reads it to split a build into the
+project's own work and MkDocs' work. Each block counts wall-clock time and the process's CPU time
+(on a busy machine the CPU time stays close to what an idle machine would take). Nested blocks
+are not added twice: only the outermost block of a stack counts towards `own_total()`.
 """
 
 from __future__ import annotations
@@ -12,36 +13,39 @@ from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-totals: defaultdict[str, float] = defaultdict(float)
+totals: defaultdict[str, float] = defaultdict(float)  # wall-clock seconds per label
+cpu_totals: defaultdict[str, float] = defaultdict(float)  # CPU seconds per label
 counts: defaultdict[str, int] = defaultdict(int)
-_outer = 0.0
+_outer = [0.0, 0.0]  # wall, CPU of the outermost blocks
 _depth = 0
 
 
 @contextmanager
 def timed(label: str) -> Iterator[None]:
-    """Add the wall time of the block to totals[label]."""
-    global _depth, _outer
-    start = time.perf_counter()
+    """Add the time of the block to totals[label] and cpu_totals[label]."""
+    global _depth
+    start, start_cpu = time.perf_counter(), time.process_time()
     _depth += 1
     try:
         yield
     finally:
         _depth -= 1
-        elapsed = time.perf_counter() - start
-        totals[label] += elapsed
+        wall, cpu = time.perf_counter() - start, time.process_time() - start_cpu
+        totals[label] += wall
+        cpu_totals[label] += cpu
         counts[label] += 1
         if _depth == 0:
-            _outer += elapsed
+            _outer[0] += wall
+            _outer[1] += cpu
 
 
-def own_total() -> float:
-    """Seconds spent inside timed blocks, counting nested blocks once."""
-    return _outer
+def own_total(cpu: bool = False) -> float:
+    """Seconds spent inside timed blocks (wall clock, or CPU), counting nested blocks once."""
+    return _outer[1] if cpu else _outer[0]
 
 
 def reset() -> None:
-    global _outer
     totals.clear()
+    cpu_totals.clear()
     counts.clear()
-    _outer = 0.0
+    _outer[0] = _outer[1] = 0.0
