@@ -165,6 +165,10 @@ def build_from_table(package, args) -> int:
     except TemplateError as error:
         print(str(error), file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print(f"\nOnderbroken. De presentaties die klaar waren, staan in {args.out}; er is geen "
+              "half geschreven bestand.", file=sys.stderr)
+        return 130
     seconds = time.perf_counter() - started
     print(f"Klaar: {written} presentatie(s) in {args.out} ({seconds:.1f} s)."
           + (f" {len(table.problems)} rij(en) overgeslagen: zie de fouten hierboven."
