@@ -108,6 +108,69 @@ def recolour_placeholders(layout, colour: RGBColor) -> None:
                 etree.SubElement(fill, f"{{{A}}}srgbClr", val=str(colour))
 
 
+def no_shrinking(master) -> None:
+    """Text keeps its size: no 'shrink text on overflow' (it would go under 18 pt unseen).
+
+    Content validation keeps every slide's text within its box instead, and a LibreOffice test
+    proves it (tests/test_deck_overflow.py).
+    """
+    for autofit in list(master._element.iter(f"{{{A}}}normAutofit")):
+        autofit.getparent().remove(autofit)
+
+
+def title_layout(layout) -> None:
+    """Title slide: the module's title large and left-aligned, under it the package line and the
+    fill-in fields (municipality, date, chair) at 24 pt, in a box tall enough for all four lines."""
+    white = "FFFFFF"
+    for shape in layout.placeholders:
+        idx = shape.placeholder_format.idx
+        if idx not in (0, 1):
+            continue
+        shape.left, shape.width = Emu(914400), Emu(10363200)
+        if idx == 0:
+            shape.top, shape.height = Emu(1100000), Emu(2200000)
+            shape._element.txBody.bodyPr.set("anchor", "b")
+        else:
+            shape.top, shape.height = Emu(3500000), Emu(2500000)
+            shape._element.txBody.bodyPr.set("anchor", "t")
+        for level in shape._element.txBody.find(f"{{{A}}}lstStyle"):
+            level.set("algn", "l")
+            rpr = level.find(f"{{{A}}}defRPr")
+            if idx == 1 and level.tag.endswith("lvl1pPr"):
+                rpr.set("sz", "2400")
+            for old in rpr.findall(f"{{{A}}}solidFill"):
+                rpr.remove(old)
+            fill = etree.Element(f"{{{A}}}solidFill")
+            etree.SubElement(fill, f"{{{A}}}srgbClr", val=white)
+            rpr.insert(0, fill)
+
+
+def section_layout(layout) -> None:
+    """A section or statement slide: the title, and under it one large, dark sentence.
+
+    The default section header puts a small grey text above a title in capitals; a statement
+    is what the room reads, so it comes under the title, at 28 pt, in the body colour.
+    """
+    for shape in layout.placeholders:
+        idx = shape.placeholder_format.idx
+        if idx == 0:
+            shape.top, shape.height = Emu(1300000), Emu(1700000)
+            shape._element.txBody.bodyPr.set("anchor", "b")
+            for rpr in shape._element.iter(f"{{{A}}}defRPr"):
+                rpr.attrib.pop("cap", None)
+        elif idx == 1:
+            shape.top, shape.height = Emu(3150000), Emu(2600000)
+            shape._element.txBody.bodyPr.set("anchor", "t")
+            level = shape._element.txBody.find(f"{{{A}}}lstStyle/{{{A}}}lvl1pPr")
+            rpr = level.find(f"{{{A}}}defRPr")
+            rpr.set("sz", "2800")
+            for old in rpr.findall(f"{{{A}}}solidFill"):
+                rpr.remove(old)
+            fill = etree.Element(f"{{{A}}}solidFill")
+            etree.SubElement(fill, f"{{{A}}}srgbClr", val=str(INK))
+            rpr.insert(0, fill)
+
+
 def main() -> None:
     prs = Presentation()
     factor = WIDE / prs.slide_width
@@ -116,6 +179,7 @@ def main() -> None:
     scale_shapes(master.shapes, factor)
     set_sizes(master)
     colour_text(master)
+    no_shrinking(master)
     # A master has no add_shape: draw the accent bar on a scratch slide and move it over.
     scratch = Presentation().slides.add_slide(Presentation().slide_layouts[6])
     bar = scratch.shapes.add_shape(MSO_SHAPE.RECTANGLE, 0, 0, Emu(160000), HIGH)
@@ -148,8 +212,10 @@ def main() -> None:
         if new_name == "Titel":
             background(layout, DARK)
             recolour_placeholders(layout, RGBColor(0xFF, 0xFF, 0xFF))
+            title_layout(layout)
         if new_name == "Sectie":
             background(layout, LIGHT)
+            section_layout(layout)
     OUT.parent.mkdir(parents=True, exist_ok=True)
     from io import BytesIO
 

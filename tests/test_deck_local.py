@@ -59,6 +59,7 @@ def test_title_slide_shows_the_municipality_without_highlight(filled):
 def test_figures_table_shows_the_municipal_values_with_year(package, module, filled):
     slide = next(s for s in filled.slides if s.shapes.title.text == "Hoe staat onze gemeente ervoor?")
     table = next(sh.table for sh in slide.shapes if sh.has_table)
+    assert [c.text for c in table.rows[0].cells] == ["Cijfer", "Vlaanderen", "Mechelen"]
     values = {row.cells[0].text: row.cells[2].text for row in list(table.rows)[1:]}
     assert values["Kinderen geboren in kansarmoede"] == "14,2% (2023)"
     assert values["Opvangplaatsen per 100 kinderen (Vlaanderen eind 2021 meer dan 45)"] == \

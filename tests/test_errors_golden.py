@@ -217,7 +217,7 @@ def test_wrong_slide_type(project):
     line = replace(project, YML, "type: twee-kolommen", "type: twee-kolom", after="  - id: cijfers-vlaanderen")
     assert problems(project) == [
         f"{YML}, regel {line} (veld 'stappen › {n} › dias › 1 › type'): 'twee-kolom' is geen "
-        "toegelaten waarde. Kies een van deze waarden: 'tekst', 'twee-kolommen', 'cijfers', 'stelling'."]
+        "toegelaten waarde. Kies een van deze waarden: 'tekst', 'twee-kolommen', 'cijfers', 'grafiek', 'stelling'."]
 
 
 def test_slide_title_too_long(project):
@@ -318,6 +318,30 @@ def test_slide_title_of_a_generated_slide(project):
     assert problems(project) == [
         f"{YML}, regel {line} (veld 'stappen › {n} › dias › {s} › titel'): De dia 'Agenda' heeft "
         f"dezelfde titel als een vaste dia van elke presentatie. {SLIDE_TITLE_FIX}"]
+
+
+def test_chart_with_figures_of_different_units(project):
+    n = step_no(project, "cijfers-gemeente")
+    s = slide_no(project, "cijfers-gemeente", "Drie percentages naast elkaar")
+    line = replace(project, YML, "cijfers: [kansarmoede, geen-formele-opvang,",
+                   "cijfers: [kansarmoede, plaatsen-per-100,", after="type: grafiek")
+    assert problems(project) == [
+        f"{YML}, regel {line} (veld 'stappen › {n} › dias › {s} › cijfers'): De cijfers van deze "
+        "grafiek hebben niet dezelfde eenheid ('kansarmoede' in '%', 'plaatsen-per-100' in 'plaatsen "
+        "per 100 kinderen', 'verlaagd-tarief' in '%'). Zet in één grafiek alleen cijfers met dezelfde "
+        "eenheid, anders delen ze een as die niet klopt. Toon de andere op een dia van type 'cijfers' "
+        "(een tabel) of in een tweede grafiek."]
+
+
+def test_chart_without_figures(project):
+    n = step_no(project, "cijfers-gemeente")
+    s = slide_no(project, "cijfers-gemeente", "Drie percentages naast elkaar")
+    line = line_of(read(project, YML), "      - titel: Drie percentages naast elkaar\n")
+    replace(project, YML, "        cijfers: [kansarmoede, geen-formele-opvang, verlaagd-tarief]\n", "",
+            after="type: grafiek")
+    assert problems(project) == [
+        f"{YML}, regel {line} (veld 'stappen › {n} › dias › {s}'): Een dia van type 'grafiek' heeft het "
+        "veld 'cijfers' nodig. Voeg 'cijfers:' toe aan deze dia."]
 
 
 def test_figures_slide_without_figures(project):
@@ -504,7 +528,7 @@ def test_several_schema_mistakes_in_one_module_are_all_reported(project):
         f"{YML}, regel {minutes} (veld 'stappen › {o} › minuten'): 'tien' is geen geheel getal. "
         "Schrijf een geheel getal zonder aanhalingstekens, bijvoorbeeld 10.",
         f"{YML}, regel {slide_type} (veld 'stappen › {v} › dias › 1 › type'): 'twee-kolom' is geen "
-        "toegelaten waarde. Kies een van deze waarden: 'tekst', 'twee-kolommen', 'cijfers', 'stelling'.",
+        "toegelaten waarde. Kies een van deze waarden: 'tekst', 'twee-kolommen', 'cijfers', 'grafiek', 'stelling'.",
         f"{YML}, regel {bad_id} (veld 'stappen › {g} › id'): 'Groepswerk' heeft niet de juiste vorm. {ID_FIX}"]
 
 
@@ -585,3 +609,33 @@ def test_build_decks_writes_nothing_on_bad_content(project, tmp_path):
     assert "Traceback" not in result.stderr
     assert result.stderr == report
     assert not out.exists() or not any(out.rglob("*"))
+
+
+# -- text that would not fit on its slide ----------------------------------------------------
+
+FIT_FIX = ("Maak de tekst korter, schrap een punt of verdeel de punten over twee dia's. Uitleg hoort "
+           "in de begeleiding of in 'notities'.")
+LONG_BULLET = ("Gezinnen met een laag inkomen gebruiken formele opvang ongeveer half zo vaak als "
+               "andere gezinnen in onze eigen gemeente")
+
+
+def test_text_slide_too_full_for_the_screen(project):
+    n, s = step_no(project, "volgende-stappen"), slide_no(project, "volgende-stappen", "Welke module past bij ons?")
+    line = line_of(read(project, YML), "      - titel: Welke module past bij ons?\n")
+    replace(project, YML, "          - Liever één module grondig dan alles snel na elkaar.\n",
+            "          - Liever één module grondig dan alles snel na elkaar.\n"
+            f"          - {LONG_BULLET}\n          - {LONG_BULLET}\n")
+    assert problems(project) == [
+        f"{YML}, regel {line} (veld 'stappen › {n} › dias › {s}'): Dit past niet op de dia: de tekst "
+        f"van de dia neemt ongeveer 11 regels in, er passen er 10. {FIT_FIX}"]
+
+
+def test_column_too_full_for_the_screen(project):
+    n = step_no(project, "oogst")
+    line = line_of(read(project, YML), "punten:", after="kop: Wat we nog niet weten")
+    replace(project, YML, "            - Welk cijfer of welke informatie ontbreekt?\n",
+            "            - Welk cijfer of welke informatie ontbreekt?\n"
+            + f"            - {LONG_BULLET[:90]}\n" * 3, after="  - id: oogst")
+    assert problems(project) == [
+        f"{YML}, regel {line} (veld 'stappen › {n} › dias › 1 › rechts › punten'): Dit past niet op "
+        f"de dia: een kolom neemt ongeveer 16 regels in, er passen er 9. {FIT_FIX}"]

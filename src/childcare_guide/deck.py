@@ -8,17 +8,21 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
 from pptx import Presentation
+from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
+from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
+from pptx.enum.text import MSO_ANCHOR
 from pptx.slide import Slide as PptxSlide
 from pptx.util import Emu, Pt
 
-from . import pptx_speed
+from . import fit, pptx_speed
 from .markdown_text import to_plain_text
 from .model import (FillInField, LocalData, Module, Package, Slide, Step, figure_field,
                     format_clock, format_number)
@@ -31,7 +35,21 @@ FILL_IN_PREFIX = "[Vul in: "
 FIXED_TIME = dt.datetime(2024, 1, 1, 0, 0, 0)
 ZIP_TIME = (2024, 1, 1, 0, 0, 0)
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 FIELD_HIGHLIGHT = "FFE066"  # a soft yellow: dark text on it stays above 4.5:1
+# Chart colours on the white slide: both above 3:1 (WCAG non-text contrast) and of clearly
+# different lightness, so the two series differ in greyscale too; data labels and the legend
+# name each bar, so colour is never the only cue.
+FLANDERS_COLOUR = RGBColor(0x1B, 0x4D, 0x4A)  # the template's dark green, 9.5:1 on white
+MUNICIPAL_COLOUR = RGBColor(0xC0, 0x5A, 0x12)  # burnt orange, 4.5:1 on white
+INK = RGBColor(0x22, 0x22, 0x22)
+TABLE_BAND = RGBColor(0xE8, 0xF1, 0xEF)  # the template's light green
+MUNICIPAL_SERIES = "Onze gemeente"
+EDIT_DATA_HINT = ("Vul de cijfers van je gemeente in de grafiek in: klik met de rechtermuisknop op "
+                  "de grafiek, kies 'Gegevens bewerken' en typ ze in de kolom '{series}'. "
+                  "Laat een cel leeg als je het cijfer niet vindt. Pas daarna de alternatieve tekst "
+                  "van de grafiek aan (rechtermuisknop, 'Alternatieve tekst bewerken'): die noemt "
+                  "de cijfers voor wie de dia niet ziet.")
 
 
 class TemplateError(Exception):
@@ -97,6 +115,7 @@ class _DeckBuilder:
                 "Geef in PowerPoint (Beeld > Diamodel) een indeling die naam, "
                 f"of zet het sjabloon terug. Gevonden: {', '.join(self.layouts)}.")
         self.field_slides: dict[str, list[int]] = {}
+        self.chart_slides: set[int] = set()
 
     # -- whole deck ---------------------------------------------------------------------------
 
@@ -150,8 +169,11 @@ class _DeckBuilder:
 
     def _objectives(self) -> None:
         slide = self._new("Tekst", "Doelstellingen")
-        _bullets(self._body(slide).text_frame, ["Na dit overleg:"] + list(self.module.objectives),
-                 first_is_lead=True)
+        frame = self._body(slide).text_frame
+        _bullets(frame, [fit.OBJECTIVES_LEAD] + list(self.module.objectives), first_is_lead=True)
+        for paragraph in frame.paragraphs:  # five objectives of two lines fit at 22 pt
+            for run in paragraph.runs:
+                run.font.size = Pt(fit.OBJECTIVES_SIZE_PT)
         _notes(slide, "Lees de doelstellingen voor en vraag of iemand er iets aan wil toevoegen.")
 
     def _agenda(self) -> None:
@@ -159,7 +181,8 @@ class _DeckBuilder:
         rows = [("Tijd", "Stap", "Minuten")] + [
             (f"{format_clock(s.start)}–{format_clock(s.start + s.minutes)}", s.title, str(s.minutes))
             for s in self.module.steps] + [("", "Totaal", str(self.module.minutes))]
-        _table(slide, rows, widths=(0.2, 0.65, 0.15), bold_last=True)
+        _table(slide, rows, widths=(0.2, 0.65, 0.15), bold_last=True,
+               description="Agenda: de stappen van het overleg met hun tijd en hun minuten.")
         _notes(slide, f"Het overleg duurt {self.module.duration_text} ({self.module.minutes} minuten). "
                       "Overloop kort de stappen en zeg wanneer de pauze valt, als er een is.")
 
@@ -186,11 +209,14 @@ class _DeckBuilder:
             field = fields[field_id]
             rows.append((field.label, ", ".join(str(n) for n in numbers)))
             notes.append(f"• {field.label}: {field.where}")
+        if self.chart_slides & {n for numbers in self.field_slides.values() for n in numbers}:
+            notes.append(EDIT_DATA_HINT.format(series=self._series_name()))
         if len(rows) == 1:
             rows.append(("Alles is al ingevuld. Kijk de gegevens wel nog even na.", ""))
             notes = ["Deze dia is verborgen tijdens de voorstelling. Alle velden zijn vooraf "
                      "ingevuld. Kijk na of de gegevens kloppen en van het juiste jaar zijn."]
-        _table(slide, rows, widths=(0.82, 0.18), font=Pt(14) if len(rows) > 9 else Pt(18))
+        _table(slide, rows, widths=(0.82, 0.18), font=Pt(14) if len(rows) > 9 else Pt(18),
+               description="Invulvelden met het nummer van de dia waarop ze staan.")
         _notes(slide, "\n".join(notes))
 
     # -- steps ---------------------------------------------------------------------------------
@@ -213,6 +239,8 @@ class _DeckBuilder:
                 f"Vervolg van stap {self.module.steps.index(step) + 1}: {step.title}"]
             if content.notes:
                 parts.append(content.notes)
+            if content.kind == "grafiek":
+                parts.append(EDIT_DATA_HINT.format(series=self._series_name()))
             if content.figures:
                 parts.append("Waar vind je de cijfers van je gemeente?\n" + "\n".join(
                     f"• {f.label}: {f.where}" for f in content.figures))
@@ -228,19 +256,23 @@ class _DeckBuilder:
         if content.kind == "cijfers":
             slide = self._new("Tabel", content.title)
             number = self._number()
-            rows = [("Cijfer", "Vlaanderen", "Onze gemeente")]
-            for figure in content.figures:
-                rows.append((figure.label, f"{format_number(figure.flanders, figure.unit)} ({figure.year})",
-                             None))
-            table = _table(slide, rows, widths=(0.5, 0.22, 0.28), height_share=0.72)
+            measure = fit.figure_rows(content.figures,
+                                      [self._local_text(figure_field(f)) for f in content.figures],
+                                      MUNICIPAL_SERIES if self.local is None else self.local.municipality)
+            rows = [row[:2] + ((row[2],) if index == 0 else (None,)) for index, row in enumerate(measure)]
+            table = _table(slide, rows, widths=fit.FIGURE_WIDTHS, measure=measure,
+                           font=Pt(fit.FIGURE_SIZE_PT),
+                           description="Tabel: elk cijfer voor Vlaanderen, met het jaar, naast de "
+                                       "waarde voor onze gemeente.")
             for row, figure in enumerate(content.figures, start=1):
                 cell = table.cell(row, 2)
                 paragraph = cell.text_frame.paragraphs[0]
                 self._add_field(paragraph, figure_field(figure), short=True, number=number)
-                _size_cell(cell, Pt(18))
-            sources = "; ".join(dict.fromkeys(f.source for f in content.figures))
-            _source_line(slide, f"Bron Vlaanderen: {sources}")
+                _size_cell(cell, Pt(fit.FIGURE_SIZE_PT))
+            _source_line(slide, fit.figure_sources(content.figures))
             return slide
+        if content.kind == "grafiek":
+            return self._chart_slide(content)
         if content.kind == "stelling":
             slide = self._new("Sectie", content.title)
             frame = self._body(slide).text_frame
@@ -255,6 +287,51 @@ class _DeckBuilder:
             paragraph.add_run().text = f"{field.label}: "
             self._add_field(paragraph, field, short=True)
         return slide
+
+    def _chart_slide(self, content: Slide) -> PptxSlide:
+        """A native clustered bar chart: Flanders beside the municipality, data in a workbook."""
+        slide = self._new("Grafiek", content.title)
+        number = self._number()
+        area = self._body(slide)
+        left, top, width, height = area.left, area.top, area.width, area.height
+        area._element.getparent().remove(area._element)
+        figures = content.figures
+        sources = fit.chart_sources(figures)
+        height = min(height, _source_top(slide, sources) - top - Emu(60000))
+
+        values = [self.local.figures.get(f.id) if self.local else None for f in figures]
+        self.chart_slides.add(number)
+        series_name = self._series_name()
+        unit = figures[0].unit
+        number_format = _number_format([f.flanders for f in figures] + [v for v in values if v is not None],
+                                       unit)
+        data = CategoryChartData(number_format=number_format)
+        data.categories = [f.label for f in figures]
+        data.add_series("Vlaanderen", [f.flanders for f in figures])
+        data.add_series(series_name, values)
+        frame = slide.shapes.add_chart(XL_CHART_TYPE.BAR_CLUSTERED, left, top, width, height, data)
+        frame.name = "Grafiek"
+        _style_chart(frame.chart, number_format)
+        _reproducible_workbook(frame.chart)
+
+        described = "; ".join(
+            f"{f.label}: Vlaanderen {format_number(f.flanders, f.unit)} ({f.year}), "
+            f"{series_name.lower() if self.local is None else series_name} "
+            f"{format_number(v, f.unit) if v is not None else 'nog in te vullen'}"
+            for f, v in zip(figures, values))
+        _describe(frame, f"Staafdiagram in {_unit_words(unit)}, Vlaanderen naast "
+                         f"{'onze gemeente' if self.local is None else series_name}. {described}.")
+        for figure, value in zip(figures, values):
+            if value is None:
+                self.field_slides.setdefault(figure_field(figure).id, []).append(number)
+        _source_line(slide, sources)
+        return slide
+
+    def _series_name(self) -> str:
+        """The municipal series of a chart: 'Onze gemeente', or the municipality with its year."""
+        if self.local is None:
+            return MUNICIPAL_SERIES
+        return self.local.municipality + (f" ({self.local.year})" if self.local.year else "")
 
     def _local_text(self, field: FillInField) -> str | None:
         """The pre-filled text of a field from the municipality's data, or None."""
@@ -311,25 +388,44 @@ def _notes(slide: PptxSlide, text: str) -> None:
 
 
 def _table(slide: PptxSlide, rows: list[tuple], widths: tuple[float, ...], font=Pt(18),
-           bold_last: bool = False, height_share: float = 0.78):
-    """A native, editable table under the slide title; None cells stay empty for a field."""
-    prs_height = slide.part.package.presentation_part.presentation.slide_height
+           bold_last: bool = False, measure: list[tuple] | None = None, description: str = ""):
+    """A native, editable table under the slide title; None cells stay empty for a field.
+
+    Each row is as tall as its wrapped text needs (estimated from `measure`, the texts the cells
+    will hold, or else `rows`), so the frame matches what a presentation program draws.
+    """
     title = slide.shapes.title
     left = title.left
     top = title.top + title.height + Emu(120000)
     width = title.width
-    height = min(int(prs_height * height_share) - top + title.top, Emu(450000) * len(rows))
-    shape = slide.shapes.add_table(len(rows), len(rows[0]), left, top, width, height)
+    widths_pt = [width * share / Pt(1) for share in widths]
+    heights = [Pt(fit.row_height_pt([fit.FIELD_TEXT if v is None else str(v) for v in row],
+                                    widths_pt, font.pt))
+               for row in (measure or rows)]
+    shape = slide.shapes.add_table(len(rows), len(rows[0]), left, top, width, sum(heights))
     shape.name = "Tabel"
+    if description:
+        _describe(shape, description)
     table = shape.table
     for col, share in enumerate(widths):
         table.columns[col].width = int(width * share)
+    for row, height in zip(table.rows, heights):
+        row.height = height
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
             cell = table.cell(r, c)
+            cell.vertical_anchor = MSO_ANCHOR.MIDDLE
             cell.text = "" if value is None else str(value)
             bold = r == 0 or (bold_last and r == len(rows) - 1)
             _size_cell(cell, font, bold)
+            # explicit colours in the template's palette: white on dark green for the header,
+            # dark text on white and light green bands below (all far above 4.5:1)
+            cell.fill.solid()
+            cell.fill.fore_color.rgb = (FLANDERS_COLOUR if r == 0 else
+                                        TABLE_BAND if r % 2 == 0 else RGBColor(0xFF, 0xFF, 0xFF))
+            for paragraph in cell.text_frame.paragraphs:
+                for run in paragraph.runs:
+                    run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF) if r == 0 else INK
     return table
 
 
@@ -343,15 +439,99 @@ def _size_cell(cell, size, bold: bool = False) -> None:
                 run.font.bold = True
 
 
+SOURCE_BOTTOM_MARGIN = Pt(540 - fit.SOURCE_BOTTOM_PT)
+
+
+def _source_top(slide: PptxSlide, text: str) -> int:
+    """Where the source line starts: as many lines as it needs, above the slide's bottom margin."""
+    prs = slide.part.package.presentation_part.presentation
+    return prs.slide_height - SOURCE_BOTTOM_MARGIN - Pt(fit.source_height_pt(text))
+
+
 def _source_line(slide: PptxSlide, text: str) -> None:
     prs = slide.part.package.presentation_part.presentation
     title = slide.shapes.title
-    box = slide.shapes.add_textbox(title.left, int(prs.slide_height * 0.86), title.width, Emu(500000))
+    top = _source_top(slide, text)
+    box = slide.shapes.add_textbox(title.left, top, title.width,
+                                   prs.slide_height - SOURCE_BOTTOM_MARGIN - top)
     box.name = "Bron"
     frame = box.text_frame
     frame.word_wrap = True
     frame.text = text
     frame.paragraphs[0].font.size = Pt(18)
+
+
+def _describe(frame, text: str) -> None:
+    """Alt text of a graphic frame (chart or table): what a screen reader says."""
+    frame._element.nvGraphicFramePr.cNvPr.set("descr", text)
+
+
+def _unit_words(unit: str) -> str:
+    return "procent" if unit == "%" else unit
+
+
+def _number_format(values: list[float], unit: str) -> str:
+    decimals = "" if all(float(v).is_integer() for v in values) else ".0"
+    # [$-813]: the nl-BE locale, so a reader that honours it shows a decimal comma
+    return f'[$-813]#,##0{decimals}"%"' if unit == "%" else f"[$-813]#,##0{decimals}"
+
+
+def _style_chart(chart, number_format: str) -> None:
+    """Readable at the back of a room: 18 pt, dark text, labelled bars, legend under the chart."""
+    chart.has_title = False  # the slide title says what the chart is
+    space = chart._chartSpace
+    lang = space.makeelement(f"{{{C}}}lang", {"val": "nl-BE"})  # decimal comma in the labels
+    space.find(f"{{{C}}}date1904").addnext(lang)
+    chart.font.size = Pt(18)
+    chart.font.color.rgb = INK
+    chart.has_legend = True
+    chart.legend.position = XL_LEGEND_POSITION.BOTTOM
+    chart.legend.include_in_layout = False
+    chart.legend.font.size = Pt(18)
+    plot = chart.plots[0]
+    plot.gap_width = 60
+    plot.overlap = -10
+    plot.vary_by_categories = False
+    for series, colour in zip(plot.series, (FLANDERS_COLOUR, MUNICIPAL_COLOUR)):
+        series.format.fill.solid()
+        series.format.fill.fore_color.rgb = colour
+        series.invert_if_negative = False
+        labels = series.data_labels
+        labels.show_value = True
+        labels.number_format = number_format
+        labels.number_format_is_linked = False
+        labels.position = XL_LABEL_POSITION.OUTSIDE_END
+        labels.font.size = Pt(18)
+        labels.font.bold = True
+        labels.font.color.rgb = INK
+    categories = chart.category_axis
+    categories.reverse_order = True  # the first figure of the content on top
+    categories.tick_labels.font.size = Pt(18)
+    categories.format.line.color.rgb = INK
+    categories.has_major_gridlines = False
+    values = chart.value_axis
+    values.minimum_scale = 0
+    values.has_major_gridlines = False
+    values.visible = False  # the data labels carry the values
+
+
+def _reproducible_workbook(chart) -> None:
+    """XlsxWriter stamps the time of creation into the embedded workbook: fix it."""
+    workbook = chart.part.chart_workbook
+    blob = workbook.xlsx_part.blob
+    source = zipfile.ZipFile(io.BytesIO(blob))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name in source.namelist():
+            content = source.read(name)
+            if name == "docProps/core.xml":
+                content = re.sub(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ",
+                                 FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode(), content)
+            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            target.writestr(info, content)
+    workbook.update_from_xlsx_blob(out.getvalue())
 
 
 def normalise_zip(data: bytes) -> bytes:

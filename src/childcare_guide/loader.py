@@ -7,7 +7,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from . import schema
+from . import fit, schema
 from .errors import ContentError, ContentProblem, display_path
 from .markdown_text import check_markdown
 from .model import (Column, FillInField, Figure, Module, Package, Slide, Source, Step,
@@ -17,18 +17,19 @@ from .yamlsource import YamlDocument, dotted, load_yaml, read_text
 # Titles of the slides every deck gets, besides the title slide (the module's title).
 GENERATED_SLIDE_TITLES = ("Doelstellingen", "Agenda", "Voorbereiding: in te vullen",
                           "Afspraken en volgende stappen")
-MAX_SLIDE_CHARS = 600
+MAX_AGENDA_STEPS = 8  # the agenda is one table on one slide: a header, the steps and the total
 SLIDE_FIELDS = {
     "tekst": {"punten", "invulvelden"},
     "twee-kolommen": {"links", "rechts"},
     "cijfers": {"cijfers"},
+    "grafiek": {"cijfers"},
     "stelling": {"tekst"},
 }
 # Dutch articles: 'stap' is a de-word ('elke stap'); werkinstrument, invulveld and cijfer are
 # het-words ('elk werkinstrument').
 DE_WORDS = {"stap"}
 SLIDE_REQUIRED = {"twee-kolommen": ("links", "rechts"), "cijfers": ("cijfers",),
-                  "stelling": ("tekst",)}
+                  "grafiek": ("cijfers",), "stelling": ("tekst",)}
 
 
 def load_package(root: Path) -> Package:
@@ -228,6 +229,12 @@ class _ModuleReader:
         introduction = self._markdown_part("inleiding.md", required=True)
         further = self._markdown_part("meer-weten.md", required=False)
         self._check_minutes()
+        self._check_fit(("doelstellingen",), [fit.OBJECTIVES_LEAD] + list(data["doelstellingen"]),
+                        fit.OBJECTIVES)
+        if len(data["stappen"]) > MAX_AGENDA_STEPS:
+            self.problem(("stappen",), f"De module heeft {len(data['stappen'])} stappen; de agenda "
+                                       f"op één dia toont er hoogstens {MAX_AGENDA_STEPS}.",
+                         "Voeg kleine stappen samen, bijvoorbeeld de opening en de kennismaking.")
         self._check_orphans("stappen", {s.get("begeleiding", f"stappen/{s['id']}.md")
                                         for s in data["stappen"]}, "stap")
         self._check_orphans("werkinstrumenten", {w.get("bestand", f"werkinstrumenten/{w['id']}.md")
@@ -328,17 +335,48 @@ class _ModuleReader:
                              f"Voeg het toe onder 'cijfers' of kies een van deze: {known}.")
             else:
                 used_figures.append(figures[figure_id])
+        if kind == "cijfers" and used_figures and not fit.figure_table_fits(used_figures):
+            self.problem(path + ("cijfers",),
+                         f"De tabel met {len(used_figures)} cijfers past niet op de dia: de namen "
+                         "van de cijfers lopen over te veel regels.",
+                         "Kort de 'label' van de cijfers in, of verdeel de cijfers over twee dia's.")
+        if kind == "grafiek" and used_figures and not fit.chart_fits(used_figures):
+            self.problem(path + ("cijfers",),
+                         f"De grafiek met {len(used_figures)} cijfers past niet op de dia: de "
+                         "bronnen eronder nemen te veel plaats in.",
+                         "Toon minder cijfers in deze grafiek, of kort de 'bron' van de cijfers in.")
+        units = list(dict.fromkeys(f.unit for f in used_figures))
+        if kind == "grafiek" and len(units) > 1:
+            shown = ", ".join(f"'{f.id}' in '{f.unit}'" for f in used_figures)
+            self.problem(path + ("cijfers",),
+                         f"De cijfers van deze grafiek hebben niet dezelfde eenheid ({shown}).",
+                         "Zet in één grafiek alleen cijfers met dezelfde eenheid, anders delen ze "
+                         "een as die niet klopt. Toon de andere op een dia van type 'cijfers' "
+                         "(een tabel) of in een tweede grafiek.")
         bullets = tuple(raw.get("punten", []))
         left, right = (_column(raw[k]) if k in raw else None for k in ("links", "rechts"))
-        size = sum(map(len, bullets)) + len(raw.get("tekst", "")) + sum(
-            len(c.heading) + sum(map(len, c.bullets)) for c in (left, right) if c)
-        if size > MAX_SLIDE_CHARS:
-            self.problem(path, f"De dia bevat te veel tekst ({size} tekens; hoogstens {MAX_SLIDE_CHARS}).",
-                         "Maak de punten korter of verdeel ze over twee dia's; "
-                         "uitleg hoort in de begeleiding of in 'notities'.")
+        if kind == "tekst":
+            self._check_fit(path, list(bullets) + [fit.field_paragraph(f.label) for f in used_fields],
+                            fit.BODY)
+        for key, column in (("links", left), ("rechts", right)):
+            if column is not None:
+                self._check_fit(path + (key, "kop"), [column.heading], fit.COLUMN_HEAD)
+                self._check_fit(path + (key, "punten"), list(column.bullets), fit.COLUMN)
+        if kind == "stelling" and raw.get("tekst"):
+            self._check_fit(path + ("tekst",), [raw["tekst"]], fit.STATEMENT)
         return Slide(title=raw["titel"], kind=kind, bullets=bullets, text=raw.get("tekst", ""),
                      left=left, right=right, figures=tuple(used_figures), fields=tuple(used_fields),
                      notes=raw.get("notities", "").strip())
+
+    def _check_fit(self, path: tuple, paragraphs: list[str], capacity: fit.Capacity) -> None:
+        """Text is never shrunk on a slide: more lines than the box holds is a content mistake."""
+        if fit.fits(paragraphs, capacity):
+            return
+        used, room = fit.used_lines(paragraphs, capacity), capacity.max_lines(len(paragraphs))
+        self.problem(path, f"Dit past niet op de dia: {capacity.what} neemt ongeveer {used} "
+                           f"regels in, er passen er {room}.",
+                     "Maak de tekst korter, schrap een punt of verdeel de punten over twee "
+                     "dia's. Uitleg hoort in de begeleiding of in 'notities'.")
 
     def _worksheets(self) -> tuple[Worksheet, ...]:
         sheets = []

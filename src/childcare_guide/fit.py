@@ -1,0 +1,134 @@
+"""How much text fits on a slide: an estimate per kind of slide, in lines of text.
+
+The deck template sets the sizes (body 26 pt, columns 24 pt, statements 28 pt, objectives 22 pt)
+and never shrinks text to fit. A paragraph wraps at about `chars` characters (measured in
+LibreOffice Impress with Carlito, the metric twin of Calibri, with a margin for wide words); each
+line takes 1.2 times the font size and each paragraph adds the template's 20% space before.
+tests/test_deck_overflow.py renders slides filled up to these limits and proves that nothing
+falls outside its box.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+
+LINE = 1.2  # line height / font size
+SPACE_BEFORE = 0.2  # the template's space before a paragraph / font size
+INSETS_PT = 7.2  # top and bottom inset of a text box
+
+
+@dataclass(frozen=True)
+class Capacity:
+    what: str  # Dutch, for the message: which text
+    chars: int  # characters on one line (estimated, with word wrap)
+    size_pt: float  # font size
+    box_pt: float  # height of the text box
+
+    def height(self, paragraphs: list[str]) -> float:
+        text_lines = sum(lines(p, self.chars) for p in paragraphs)
+        return self.size_pt * (LINE * text_lines + SPACE_BEFORE * len(paragraphs)) + INSETS_PT
+
+    def max_lines(self, paragraphs: int) -> int:
+        """How many lines fit when the text has this many paragraphs."""
+        room = self.box_pt - INSETS_PT - self.size_pt * SPACE_BEFORE * paragraphs
+        return int(room // (self.size_pt * LINE))
+
+
+# Text layout body: 864 x 356 pt; columns: 424 x 311 pt, heading box 50 pt; statement: 816 x 205 pt.
+BODY = Capacity("de tekst van de dia", chars=64, size_pt=26, box_pt=356)
+OBJECTIVES = Capacity("de doelstellingen", chars=76, size_pt=22, box_pt=356)
+COLUMN = Capacity("een kolom", chars=31, size_pt=24, box_pt=311)
+COLUMN_HEAD = Capacity("de kop van een kolom", chars=28, size_pt=24, box_pt=50)
+STATEMENT = Capacity("de stelling", chars=52, size_pt=28, box_pt=205)
+FIELD_TEXT = "[Vul in]"
+OBJECTIVES_SIZE_PT = 22
+OBJECTIVES_LEAD = "Na dit overleg:"
+
+
+def lines(text: str, chars: int) -> int:
+    """Lines a paragraph takes when wrapped at about `chars` characters (at least one)."""
+    return max(1, len(textwrap.wrap(text, chars, break_long_words=True)))
+
+
+def used_lines(paragraphs: list[str], capacity: Capacity) -> int:
+    return sum(lines(p, capacity.chars) for p in paragraphs)
+
+
+def fits(paragraphs: list[str], capacity: Capacity) -> bool:
+    return capacity.height(paragraphs) <= capacity.box_pt
+
+
+def field_paragraph(label: str) -> str:
+    """A fill-in field on a text slide: 'label: [Vul in]'."""
+    return f"{label}: {FIELD_TEXT}"
+
+
+# -- tables and source lines (18 pt), measured in points on the 960 x 540 pt slide ----------------
+
+TABLE_SIZE_PT = 18
+CHAR_EM = 0.53  # average width of a character in Carlito, as a share of the font size
+CELL_PADDING_PT = 7.2 + 2  # top and bottom margin of a table cell, and a little air
+CONTENT_WIDTH_PT = 864  # the width of the title and of tables and source lines
+TABLE_TOP_PT = 121  # under the title
+SOURCE_BOTTOM_PT = 540 - 23.6  # a source line ends above the slide's bottom margin
+GAP_PT = 5
+FIGURE_WIDTHS = (0.5, 0.22, 0.28)  # figure, Flanders, our municipality
+FIGURE_SIZE_PT = 20  # a figures table has few rows: a size larger than the agenda's
+
+
+def chars_for(width_pt: float, size_pt: float = TABLE_SIZE_PT) -> int:
+    """Characters on one line of a box this wide (without its left and right insets)."""
+    return max(1, int((width_pt - 14.4) / (size_pt * CHAR_EM)))
+
+
+def row_height_pt(cells: list[str], widths_pt: list[float], size_pt: float = TABLE_SIZE_PT) -> float:
+    """Height of a table row: its tallest cell, wrapped."""
+    most = max(lines(text, chars_for(width, size_pt)) for text, width in zip(cells, widths_pt))
+    return most * size_pt * LINE + CELL_PADDING_PT
+
+
+def source_height_pt(text: str) -> float:
+    return lines(text, chars_for(CONTENT_WIDTH_PT)) * TABLE_SIZE_PT * LINE + INSETS_PT + 4
+
+
+def figure_rows(figures, municipal: list[str | None] | None = None,
+                header: str = "Onze gemeente") -> list[tuple[str, str, str]]:
+    """The rows of a figures table: a header, then label, Flemish value with year, our value."""
+    from .model import format_number
+
+    municipal = municipal or [None] * len(figures)
+    return [("Cijfer", "Vlaanderen", header)] + [
+        (f.label, f"{format_number(f.flanders, f.unit)} ({f.year})", value or FIELD_TEXT)
+        for f, value in zip(figures, municipal)]
+
+
+def figure_sources(figures) -> str:
+    return "Bron Vlaanderen: " + "; ".join(dict.fromkeys(f.source for f in figures))
+
+
+def figure_table_height_pt(figures) -> float:
+    widths = [CONTENT_WIDTH_PT * share for share in FIGURE_WIDTHS]
+    return sum(row_height_pt(list(row), widths, FIGURE_SIZE_PT) for row in figure_rows(figures))
+
+
+def figure_table_fits(figures) -> bool:
+    """The table and its source line fit between the title and the slide's bottom margin."""
+    room = SOURCE_BOTTOM_PT - TABLE_TOP_PT - GAP_PT
+    return figure_table_height_pt(figures) + source_height_pt(figure_sources(figures)) <= room
+
+
+def chart_sources(figures) -> str:
+    """The source line of a chart: each figure's source with its year, unless it names it."""
+    parts = [f.source if str(f.year) in f.source else f"{f.source}, cijfer van {f.year}" for f in figures]
+    return "Bron Vlaanderen: " + "; ".join(dict.fromkeys(parts)) + "."
+
+
+CHART_PT_PER_FIGURE = 45  # two bars with their labels, readable
+CHART_LEGEND_PT = 40
+
+
+def chart_fits(figures) -> bool:
+    """A chart keeps room for every pair of bars once its source line is placed."""
+    room = SOURCE_BOTTOM_PT - TABLE_TOP_PT - GAP_PT - source_height_pt(chart_sources(figures))
+    return room >= CHART_PT_PER_FIGURE * len(figures) + CHART_LEGEND_PT

@@ -1,0 +1,125 @@
+"""No text outside its box in a real client: LibreOffice renders every deck, poppler measures.
+
+One LibreOffice run converts the real decks, a deck with a deliberately overfull slide (built
+around the validation) and a deck whose slides are filled right up to the validation limits.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+
+import pytest
+
+from childcare_guide import fit
+from childcare_guide.deck import build_deck
+from childcare_guide.model import Column, Figure, Module, Slide, Step
+from deck_overflow import convert, overflows
+
+WORDS = ("Gezinnen met een laag inkomen gebruiken formele opvang ongeveer half zo vaak als andere "
+         "gezinnen. Wanneer Medewerkers van het Huis van het Kind en het OCMW samenwerken, vinden "
+         "kwetsbare gezinnen makkelijker de weg naar kinderopvang met inkomenstarief.").split()
+OVERFULL_TITLE = "Een dia met veel te veel tekst"
+
+
+def filled(capacity: fit.Capacity, paragraphs: int, max_chars: int) -> list[str]:
+    """Paragraphs of real words, each at most max_chars, grown while the estimate says it fits."""
+    words = itertools.cycle(WORDS)
+    texts = [next(words) for _ in range(paragraphs)]
+    for index in range(paragraphs):
+        while True:
+            longer = f"{texts[index]} {next(words)}"
+            trial = texts[:index] + [longer] + texts[index + 1:]
+            if len(longer) > max_chars or not fit.fits(trial, capacity):
+                break
+            texts[index] = longer
+    return texts
+
+
+def title(n: int) -> str:
+    return f"Dia {n}: een titel van zestig tekens die op twee regels past"[:60]
+
+
+def limit_module(module: Module) -> Module:
+    """Module 1 with every kind of slide filled up to what the validation allows."""
+    figures = tuple(Figure(id=f"cijfer{n}", label=("Aandeel gezinnen met een laag inkomen dat formele "
+                                                   f"opvang gebruikt, groep {n}")[:70],
+                           flanders=12.5 + n, unit="%", year=2023,
+                           source=(f"Bron {n}: Opgroeien, cijfers over het gebruik van kinderopvang door "
+                                   "gezinnen per gemeente en per inkomensgroep, jaarrapport")[:120],
+                           where="Opgroeien")
+                    for n in range(1, 7))
+    # as many of these long figures as the validation lets into one table
+    table = next(figures[:n] for n in range(len(figures), 0, -1) if fit.figure_table_fits(figures[:n]))
+    chart = next(figures[:n] for n in range(len(figures), 0, -1) if fit.chart_fits(figures[:n]))
+    slides = (
+        Slide(title=title(1), bullets=tuple(filled(fit.BODY, 6, 120))),
+        Slide(title=title(2), bullets=tuple(filled(fit.BODY, 3, 120))),
+        Slide(title=title(3), kind="twee-kolommen",
+              left=Column(heading=filled(fit.COLUMN_HEAD, 1, 40)[0], bullets=tuple(filled(fit.COLUMN, 5, 90))),
+              right=Column(heading=filled(fit.COLUMN_HEAD, 1, 40)[0], bullets=tuple(filled(fit.COLUMN, 3, 90)))),
+        Slide(title=title(4), kind="stelling", text=filled(fit.STATEMENT, 1, 200)[0]),
+        Slide(title=title(5), kind="cijfers", figures=table),
+        Slide(title=title(6), kind="grafiek", figures=chart),
+    )
+    steps = tuple(Step(id=f"stap{n}", title=f"Stap {n}: een titel van een stap die lang is, tot zestig"[:60],
+                       minutes=10, method="Plenair", materials=(), facilitation="Begeleiding.",
+                       slides=slides if n == 1 else (), start=10 * (n - 1)) for n in range(1, 9))
+    return dataclasses.replace(module, steps=steps, minutes=80, figures=figures, fields=(),
+                               objectives=tuple(filled(fit.OBJECTIVES, 5, 140)))
+
+
+def overfull_module(module: Module) -> Module:
+    """Six bullets of 120 characters: each one valid, together far too much (bypasses validation)."""
+    bullet = " ".join(WORDS)[:120]
+    slide = Slide(title=OVERFULL_TITLE, bullets=(bullet,) * 6)
+    step = dataclasses.replace(module.steps[0], slides=(slide,))
+    return dataclasses.replace(module, steps=(step,) + module.steps[1:])
+
+
+@pytest.fixture(scope="module")
+def rendered(package, tmp_path_factory):
+    work = tmp_path_factory.mktemp("overflow")
+    decks = {}
+    for module in package.modules:
+        decks[module.slug] = work / module.deck_name
+    first = package.modules[0]
+    extra = {"te-vol": overfull_module(first), "tot-de-grens": limit_module(first)}
+    for slug, path in decks.items():
+        path.write_bytes(build_deck(package, package.module(slug)))
+    for name, module in extra.items():
+        decks[name] = work / f"{name}.pptx"
+        decks[name].write_bytes(build_deck(package, module))
+    pdfs = convert(list(decks.values()), work)
+    return {name: (path, pdfs[path]) for name, path in decks.items()}
+
+
+def test_no_text_outside_its_box_in_any_deck(package, rendered):
+    for module in package.modules:
+        deck, pdf = rendered[module.slug]
+        assert overflows(deck, pdf) == []
+
+
+def test_check_finds_the_overfull_slide(rendered):
+    deck, pdf = rendered["te-vol"]
+    problems = overflows(deck, pdf)
+    assert problems, "de controle zag de overvolle dia niet"
+    assert all(f"({OVERFULL_TITLE})" in p for p in problems), problems
+    assert "valt buiten zijn vak" in problems[0]
+
+
+def test_text_up_to_the_validation_limits_still_fits(package, rendered):
+    deck, pdf = rendered["tot-de-grens"]
+    assert overflows(deck, pdf) == []
+    module = limit_module(package.modules[0])
+    table = next(s for s in module.steps[0].slides if s.kind == "cijfers")
+    assert len(table.figures) >= 3  # the table really is full
+    assert not fit.figure_table_fits(module.figures)  # six such figures would be refused
+    chart = next(s for s in module.steps[0].slides if s.kind == "grafiek")
+    assert len(chart.figures) >= 3 and not fit.chart_fits(module.figures)
+
+
+def test_the_overfull_slide_is_refused_by_the_validation():
+    bullets = [" ".join(WORDS)[:120]] * 6
+    assert not fit.fits(bullets, fit.BODY)
+    assert fit.fits(filled(fit.BODY, 6, 120), fit.BODY)
