@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test check decks build system-packages lock lighthouse
+.PHONY: serve test check decks build bench system-packages lock lighthouse
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve -a 127.0.0.1:8000
@@ -28,6 +28,10 @@ decks: $(STAMP)
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
+
+# Speed figures with targets and PASS/FAIL (a benchmark, not a test): see scripts/benchmark.py.
+bench: $(STAMP)
+	$(BIN)/python scripts/benchmark.py
 
 system-packages:
 	bash scripts/install-system-packages.sh

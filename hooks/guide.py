@@ -12,12 +12,11 @@ from mkdocs.structure.files import File, Files
 
 from childcare_guide import ContentError
 from childcare_guide.cache import load_cached
-from childcare_guide.deck import TemplateError, build_deck
+from childcare_guide.deck import TemplateError
 from childcare_guide.offline import ZIP_NAME, build_offline_zip, write_atomic
-from childcare_guide.pages import (DOWNLOADS_DIR, MODULES_INDEX, WHATS_NEW, deck_path, module_page,
-                                   module_page_path, modules_index, whats_new_page,
-                                   worksheet_docx_path, worksheet_page, worksheet_page_path)
-from childcare_guide.worksheet_docx import worksheet_docx
+from childcare_guide.outputs import site_files
+from childcare_guide.pages import DOWNLOADS_DIR, MODULES_INDEX, module_page_path
+from childcare_guide.timing import timed
 
 MODULES_SECTION = "Modules"
 
@@ -47,19 +46,17 @@ def on_config(config):
 
 
 def on_files(files: Files, config) -> Files:
+    with timed("hook on_files"):
+        return _add_generated(files, config)
+
+
+def _add_generated(files: Files, config) -> Files:
     package = _package(config)
-    generated = {MODULES_INDEX: modules_index(package), WHATS_NEW: whats_new_page(package)}
-    for module in package.modules:
-        generated[module_page_path(module)] = module_page(package, module)
-        for sheet in module.worksheets:
-            generated[worksheet_page_path(module, sheet)] = worksheet_page(package, module, sheet)
     try:
-        decks = {deck_path(m): build_deck(package, m) for m in package.modules}
+        generated = site_files(package)
     except TemplateError as error:
         raise PluginError(str(error)) from None
-    docx = {worksheet_docx_path(m, s): worksheet_docx(package, m, s)
-            for m in package.modules for s in m.worksheets}
-    for uri, content in list(generated.items()) + list(decks.items()) + list(docx.items()):
+    for uri, content in generated.items():
         existing = files.get_file_from_path(uri)
         if existing is not None:
             raise PluginError(f"docs/{uri} bestaat al, maar deze pagina wordt gemaakt uit content/. "

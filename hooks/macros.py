@@ -16,8 +16,13 @@ log = logging.getLogger("mkdocs.hooks.macros")
 def define_env(env):
     root = Path(env.conf.config_file_path).resolve().parent
 
+    loaded = []
+
     def package():
-        return load_cached(root)
+        # once per build: define_env runs again for every (re)build, so this is never stale
+        if not loaded:
+            loaded.append(load_cached(root))
+        return loaded[0]
 
     def current_page() -> str:
         return env.page.file.src_uri

@@ -22,10 +22,12 @@ from pptx.enum.text import MSO_ANCHOR
 from pptx.slide import Slide as PptxSlide
 from pptx.util import Emu, Pt
 
-from . import fit
+from . import fit, pptx_speed
 from .markdown_text import to_plain_text
 from .model import (FillInField, LocalData, Module, Package, Slide, Step, figure_field,
                     format_clock, format_number)
+
+pptx_speed.install()  # compiled XPath: decks build about twice as fast, same bytes
 
 TEMPLATE = Path(__file__).resolve().parents[2] / "design" / "deck-template.pptx"
 LAYOUTS = ("Titel", "Sectie", "Tekst", "Twee kolommen", "Tabel", "Grafiek", "Afsluiting")
@@ -119,6 +121,9 @@ class _DeckBuilder:
 
     def build(self) -> bytes:
         self.compose()
+        fast = pptx_speed.save_reproducible(self.prs, ZIP_TIME)
+        if fast is not None:
+            return fast
         buffer = io.BytesIO()
         self.prs.save(buffer)
         return normalise_zip(buffer.getvalue())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -98,7 +99,7 @@ class _Loader:
             return ()
         modules: list[Module] = []
         for module_folder in folders:
-            module = self._load_module(module_folder, title_fields)
+            module = _remembered_module(self, module_folder, title_fields)
             if module is not None:
                 modules.append(module)
         self._check_across(modules)
@@ -168,6 +169,44 @@ class _Loader:
         except ValueError:
             return False
         return True
+
+
+# Each module as last loaded, with a digest of every file it was read from: `mkdocs serve`
+# reads only the edited module again. A module is made from its own folder, the files it names
+# (inside content/) and the guide's fill-in fields; the code and schemas cannot change in a process.
+_modules: dict[Path, tuple[str, tuple[FillInField, ...], Module]] = {}
+
+
+def _folder_digest(folder: Path, extra: tuple[Path, ...] = ()) -> str:
+    digest = hashlib.sha256()
+    files = sorted(p for p in folder.rglob("*") if p.is_file())
+    for path in files + sorted(set(extra) - set(files)):
+        digest.update(path.as_posix().encode() + b"\0")
+        try:
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+        except OSError:
+            digest.update(b"\0missing\0")
+    return digest.hexdigest()
+
+
+def _remembered_module(loader: "_Loader", folder: Path,
+                       title_fields: tuple[FillInField, ...]) -> Module | None:
+    """Load a module, or give the remembered one if none of its files changed.
+
+    Only a module without mistakes is remembered: a module with a mistake is read again every
+    time, so fixing it (even by creating a missing file elsewhere) is always seen.
+    """
+    hit = _modules.get(folder)
+    if hit is not None:
+        digest, fields, module = hit
+        if fields == title_fields and digest == _folder_digest(folder, module.source_files):
+            return module
+    module = loader._load_module(folder, title_fields)
+    if module is None:
+        _modules.pop(folder, None)
+    else:
+        _modules[folder] = (_folder_digest(folder, module.source_files), title_fields, module)
+    return module
 
 
 class _ModuleReader:

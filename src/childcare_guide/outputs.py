@@ -1,0 +1,44 @@
+"""Every file the site generates from content/, each from the content-hash cache.
+
+The MkDocs hook adds these files; after an edit in `mkdocs serve` only the changed module's
+page, worksheets and deck are made again (see cache.artifact for the key).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import deck as deck_module
+from .cache import artifact, module_inputs
+from .model import Module, Package
+from .pages import (MODULES_INDEX, WHATS_NEW, deck_path, module_page, module_page_path, modules_index,
+                    whats_new_page, worksheet_docx_path, worksheet_page, worksheet_page_path)
+from .timing import timed
+from .worksheet_docx import worksheet_docx
+
+
+def module_files(package: Package, module: Module, template: Path | None = None) -> dict[str, str | bytes]:
+    """A module's page, worksheet pages, Word worksheets and deck, by their path under docs/."""
+    template = template or deck_module.TEMPLATE
+    inputs = module_inputs(package, module) + [template]
+    files: dict[str, str | bytes] = {
+        module_page_path(module): artifact("module-page", inputs,
+                                           lambda: module_page(package, module))}
+    for sheet in module.worksheets:
+        files[worksheet_page_path(module, sheet)] = artifact(
+            "worksheet-page", inputs + [sheet.id], lambda s=sheet: worksheet_page(package, module, s))
+        files[worksheet_docx_path(module, sheet)] = artifact(
+            "worksheet-docx", inputs + [sheet.id], lambda s=sheet: worksheet_docx(package, module, s))
+    files[deck_path(module)] = artifact(
+        "deck", inputs, lambda: deck_module.build_deck(package, module, template))
+    return files
+
+
+def site_files(package: Package, template: Path | None = None) -> dict[str, str | bytes]:
+    """Every generated file: the modules overview, then each module's files."""
+    with timed("pagina's"):
+        files: dict[str, str | bytes] = {MODULES_INDEX: modules_index(package),
+                                         WHATS_NEW: whats_new_page(package)}
+    for module in package.modules:
+        files.update(module_files(package, module, template))
+    return files

@@ -1,0 +1,97 @@
+"""Make python-pptx evaluate its XPath expressions from a compiled cache.
+
+python-pptx looks up elements with `element.xpath(expression, namespaces=...)` thousands of times
+per deck; lxml compiles the expression again on every call. `etree.XPath` compiles it once and
+gives the same result for the same element, so building a deck is about twice as fast, with the
+same bytes (tests/test_pptx_speed.py). The cache is per thread, because a compiled XPath object
+must not be shared between threads.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from lxml import etree
+
+_local = threading.local()
+_original = None
+
+
+def install() -> bool:
+    """Patch python-pptx once; False (and no change) if its internals are not as expected."""
+    global _original
+    try:
+        from pptx.oxml import xmlchemy
+        from pptx.oxml.ns import _nsmap
+    except ImportError:
+        return False
+    base = getattr(xmlchemy, "BaseOxmlElement", None)
+    if base is None or not callable(getattr(base, "xpath", None)):
+        return False
+    if _original is not None:
+        return True
+    namespaces = dict(_nsmap)
+
+    original = base.xpath
+
+    def xpath(self, xpath_str: str, *args, **kwargs):
+        if args or kwargs:  # never used by python-pptx 1.0; keep the original meaning
+            return original(self, xpath_str, *args, **kwargs)
+        compiled = getattr(_local, "compiled", None)
+        if compiled is None:
+            compiled = _local.compiled = {}
+        function = compiled.get(xpath_str)
+        if function is None:
+            function = compiled[xpath_str] = etree.XPath(xpath_str, namespaces=namespaces)
+        return function(self)
+
+    _original = original
+    base.xpath = xpath
+    return True
+
+
+def uninstall() -> None:
+    """Restore python-pptx's own method (tests compare both)."""
+    global _original
+    if _original is not None:
+        from pptx.oxml import xmlchemy
+
+        xmlchemy.BaseOxmlElement.xpath = _original
+        _original = None
+
+
+def save_reproducible(prs, date_time: tuple[int, int, int, int, int, int]) -> bytes | None:
+    """The presentation as .pptx bytes with fixed timestamps and sorted members, zipped once.
+
+    The same bytes as deck.normalise_zip(saved bytes), without compressing everything twice.
+    None if python-pptx's package writer is not as expected (the caller then saves normally).
+    """
+    import io
+    import zipfile
+
+    try:
+        from pptx.opc.serialized import PackageWriter
+    except ImportError:
+        return None
+    package = prs.part.package
+    members: dict[str, bytes] = {}
+
+    class Collector:
+        def write(self, pack_uri, blob: bytes) -> None:
+            members[pack_uri.membername] = blob
+
+    writer = PackageWriter(io.BytesIO(), package._rels, tuple(package.iter_parts()))
+    steps = ("_write_content_types_stream", "_write_pkg_rels", "_write_parts")
+    if not all(callable(getattr(writer, step, None)) for step in steps):
+        return None
+    for step in steps:
+        getattr(writer, step)(Collector())
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        first = "[Content_Types].xml"
+        for name in [first] + sorted(n for n in members if n != first):
+            info = zipfile.ZipInfo(name, date_time=date_time)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            target.writestr(info, members[name])
+    return out.getvalue()
