@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import csv
 import gzip
-import io
 import json
 import os
 import resource
@@ -37,7 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-PROJECT_PARTS = ("content", "docs", "hooks", "design", "schemas", "mkdocs.yml")
+PROJECT_PARTS = ("content", "docs", "hooks", "overrides", "design", "schemas", "mkdocs.yml")
 PLAIN_PAGE = "docs/gids/tips.md"
 MODULE_SLUG = "omgevingsanalyse"
 MODULE_MARKDOWN = f"content/modules/{MODULE_SLUG}/stappen/opening.md"
@@ -372,13 +371,13 @@ def main(argv: list[str] | None = None) -> int:
     for slug, values in decks.items():
         name = f"{MODULE_SLUG} met gemeentecijfers" if slug == "local" else slug
         line(f"Presentatie {name}: bouwtijd in één proces", both(values["seconds"], values["cpu"]))
-        line(f"  grootte", f"{values['bytes'] / 1024:.0f} KB", f"≤ {TARGET_DECK_KB} KB",
+        line("  grootte", f"{values['bytes'] / 1024:.0f} KB", f"≤ {TARGET_DECK_KB} KB",
              values["bytes"] / 1024 <= TARGET_DECK_KB)
     one, one_cpu = decks["local"]["seconds"], decks["local"]["cpu"]
 
     line(f"Eerste bezoek modulepagina, gzip ({weight_method})", f"{weight_kb:.0f} KB",
          f"≤ {TARGET_PAGE_KB} KB", weight_kb <= TARGET_PAGE_KB)
-    for name, raw, gz in sorted(weight_rows, key=lambda r: -r[2]):
+    for name, _raw, gz in sorted(weight_rows, key=lambda r: -r[2]):
         line(f"    {name}", f"{gz / 1024:.1f} KB")
     report["page_weight"] = weight_rows
 

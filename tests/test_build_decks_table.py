@@ -66,7 +66,7 @@ def test_sample_table_gives_one_filled_deck_per_municipality(tmp_path):
     for chart in charts:
         plot = chart.plots[0]
         municipal = next(series for series in plot.series if series.name.startswith("Fabeldorp"))
-        values = dict(zip(plot.categories, municipal.values))
+        values = dict(zip(plot.categories, municipal.values, strict=True))
         assert values["Kinderen geboren in kansarmoede"] == 14.2
         assert values["Gezinnen die een verlaagd tarief betalen"] == 19.5
         assert values["Gezinnen die geen formele kinderopvang gebruiken"] is None

@@ -189,7 +189,7 @@ def _folder_digest(folder: Path, extra: tuple[Path, ...] = ()) -> str:
     return digest.hexdigest()
 
 
-def _remembered_module(loader: "_Loader", folder: Path,
+def _remembered_module(loader: _Loader, folder: Path,
                        title_fields: tuple[FillInField, ...]) -> Module | None:
     """Load a module, or give the remembered one if none of its files changed.
 

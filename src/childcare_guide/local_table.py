@@ -79,7 +79,7 @@ def read_table(path: Path, package: Package, module: Module) -> Table:
 
 
 def parse_table(text: str, name: str, columns: Columns) -> Table:
-    lines = [line for line in text.splitlines(keepends=True)]
+    lines = text.splitlines(keepends=True)
     # Lines that start with '#' before the header are comments (the sample table says 'fictief').
     skipped = 0
     while skipped < len(lines) and (lines[skipped].startswith(COMMENT) or not lines[skipped].strip()):
@@ -134,7 +134,7 @@ def _row(cells: list[str], header: list[str], columns: Columns, number: int,
         return None, (f"de rij heeft {len(cells)} waarden, maar er zijn {len(header)} kolommen. "
                       "Controleer of er een scheidingsteken te veel of te weinig staat; zet een "
                       "tekst met een komma tussen aanhalingstekens.")
-    values = {column: cell.strip() for column, cell in zip(header, cells)}
+    values = {column: cell.strip() for column, cell in zip(header, cells, strict=True)}
     municipality = values[MUNICIPALITY]
     if not municipality:
         return None, "de kolom 'gemeente' is leeg. Vul de naam van de gemeente in."
