@@ -69,6 +69,7 @@ def test_the_zip_works_from_file_in_chromium(browser, usb, package):
     page.goto((usb / "index.html").as_uri())
     assert "Je bekijkt het offline pakket" in page.inner_text("article")
     page.click("article a[href='modules/omgevingsanalyse/index.html']")
+    page.wait_for_load_state("load")
     assert page.url == (usb / "modules" / "omgevingsanalyse" / "index.html").as_uri()
     headings = page.eval_on_selector_all("article h2", "els => els.map(e => e.textContent)")
     assert "Werkinstrumenten" in "".join(headings)

@@ -28,6 +28,12 @@ README = "LEESMIJ.txt"
 SKIPPED = {"sitemap.xml", "sitemap.xml.gz", "404.html"}  # 404.html: absolute links, no use from disk
 SEARCH_INDEX = "search/search_index.json"
 SHIM = "assets/javascripts/iframe-worker-shim.js"
+# The shim runs the search worker in a frame with an inline script of its own, whose text
+# depends on the page's place in the folder tree, so no fixed hash can allow it. In the offline
+# copy the pages' script-src therefore allows inline scripts ('self' 'unsafe-inline', without the
+# hashes, which would switch 'unsafe-inline' off). Nothing from another host is allowed still,
+# and these pages are static files opened from the chair's own disk.
+CSP_SCRIPT_SRC = re.compile(r"script-src 'self'[^;\"]*")
 SHIM_SOURCE = Path(__file__).resolve().parent / "vendor" / "iframe-worker-shim.js"
 ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
 DOWNLOAD_BLOCK = re.compile(r'<div class="offline-download">.*?</div>', re.S)
@@ -88,6 +94,7 @@ def offline_page(html: str, page: PurePosixPath, files: set[str], package: Packa
     html = rewrite_links(html, page, files)
     html = DOWNLOAD_BLOCK.sub(OFFLINE_NOTE.format(version=package.version), html)
     shim = "../" * (len(page.parts) - 1) + SHIM
+    html = CSP_SCRIPT_SRC.sub("script-src 'self' 'unsafe-inline'", html, count=1)
     return html.replace("</head>", f'<script src="{shim}"></script></head>', 1)
 
 
