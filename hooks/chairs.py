@@ -64,6 +64,23 @@ def _plain_heading(match: re.Match) -> str:
     return f"<h{level}{attrs}>{ABBR.sub(lambda m: m.group(1), inner)}</h{level}>"
 
 
+# A checklist item of pymdownx.tasklist: the tick box sits in an empty label, its text after it.
+TASK_BOX = re.compile(r'(<li class="task-list-item"><label class="task-list-control">)'
+                      r'(<input type="checkbox"(?: checked)?)(/?>)(.*?</label>)(.*?)(?=<ul|<ol|</li>)', re.S)
+TAG = re.compile(r"<[^>]+>")
+
+
+def _named_box(match: re.Match) -> str:
+    """Give a tick box the text of its item as its name, so a screen reader says what it ticks."""
+    start, box, end, label, text = match.groups()
+    strong = re.search(r"<strong>(.*?)</strong>", text, re.S)
+    name = TAG.sub("", strong.group(1) if strong else text)
+    name = " ".join(name.split()).rstrip(".").replace('"', "&quot;")
+    return f'{start}{box} aria-label="{name}"{end}{label}{text}'
+
+
 def on_page_content(html: str, page, config, files) -> str:
-    """No glossary tooltips inside headings: a heading stays a plain title (and a clean anchor)."""
-    return HEADING.sub(_plain_heading, html)
+    """No glossary tooltips inside headings: a heading stays a plain title (and a clean anchor).
+    Every checklist tick box gets a name from its item."""
+    html = HEADING.sub(_plain_heading, html)
+    return TASK_BOX.sub(_named_box, html)
