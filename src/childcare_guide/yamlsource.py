@@ -113,7 +113,7 @@ def _fast_parse(text: str) -> tuple[yaml.Node, Any] | None:
     try:
         node = loader.get_single_node()
         return None if node is None else (node, loader.construct_document(node))
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError):  # ValueError: an impossible date such as 2026-02-30
         return None
     finally:
         loader.dispose()
