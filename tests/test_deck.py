@@ -24,8 +24,8 @@ def notes(slide):
     return slide.notes_slide.notes_text_frame.text
 
 
-def field_runs(slide):
-    runs = []
+def runs(slide):
+    """Every text run on the slide, in its text boxes and its table cells."""
     for shape in slide.shapes:
         frames = []
         if shape.has_text_frame:
@@ -33,9 +33,11 @@ def field_runs(slide):
         if shape.has_table:
             frames.extend(cell.text_frame for row in shape.table.rows for cell in row.cells)
         for frame in frames:
-            runs.extend(r for p in frame.paragraphs for r in p.runs
-                        if r.text.startswith("[Vul in"))
-    return runs
+            yield from (r for p in frame.paragraphs for r in p.runs)
+
+
+def field_runs(slide):
+    return [r for r in runs(slide) if r.text.startswith("[Vul in")]
 
 
 def empty_chart_values(slide):

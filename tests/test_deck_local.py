@@ -7,19 +7,9 @@ from pptx import Presentation
 
 from childcare_guide.deck import build_deck, field_places
 from childcare_guide.model import LocalData, figure_field
+from test_deck import runs
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
-
-
-def runs(slide):
-    for shape in slide.shapes:
-        frames = []
-        if shape.has_text_frame:
-            frames.append(shape.text_frame)
-        if shape.has_table:
-            frames.extend(cell.text_frame for row in shape.table.rows for cell in row.cells)
-        for frame in frames:
-            yield from (r for p in frame.paragraphs for r in p.runs)
 
 
 def checklist_rows(prs):
