@@ -21,6 +21,8 @@ def module_files(package: Package, module: Module, template: Path | None = None)
     """A module's page, worksheet pages, Word worksheets and deck, by their path under docs/."""
     template = template or deck_module.TEMPLATE
     inputs = module_inputs(package, module) + [template]
+    # The deck first: composing it also gives the module page's checklist its field places.
+    deck = artifact("deck", inputs, lambda: deck_module.build_deck(package, module, template))
     files: dict[str, str | bytes] = {
         module_page_path(module): artifact("module-page", inputs,
                                            lambda: module_page(package, module))}
@@ -29,8 +31,7 @@ def module_files(package: Package, module: Module, template: Path | None = None)
             "worksheet-page", inputs + [sheet.id], lambda s=sheet: worksheet_page(package, module, s))
         files[worksheet_docx_path(module, sheet)] = artifact(
             "worksheet-docx", inputs + [sheet.id], lambda s=sheet: worksheet_docx(package, module, s))
-    files[deck_path(module)] = artifact(
-        "deck", inputs, lambda: deck_module.build_deck(package, module, template))
+    files[deck_path(module)] = deck
     return files
 
 
