@@ -14,6 +14,7 @@ import re
 
 import markdown
 from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_ROW_HEIGHT_RULE
 from docx.enum.text import WD_TAB_LEADER, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
@@ -116,13 +117,28 @@ class _Writer:
         self.document = document
         section = document.sections[0]
         self.text_width = section.page_width - section.left_margin - section.right_margin
+        self.style_ids: dict[tuple[str, WD_STYLE_TYPE], str | None] = {}
+
+    def add_paragraph(self, style: str | None = None):
+        """document.add_paragraph(style=style), with the style's id looked up once per document
+        (python-docx searches every style for it on each call): the same XML."""
+        paragraph = self.document.add_paragraph()
+        if style is not None:
+            paragraph._p.style = self.style_id(style, WD_STYLE_TYPE.PARAGRAPH)
+        return paragraph
+
+    def style_id(self, name: str, kind: WD_STYLE_TYPE) -> str | None:
+        key = (name, kind)
+        if key not in self.style_ids:
+            self.style_ids[key] = self.document.part.get_style_id(name, kind)
+        return self.style_ids[key]
 
     def blocks(self, parent, list_level: int = 0) -> None:
         for element in parent:
             tag = element.tag if isinstance(element.tag, str) else ""
             if re.fullmatch(r"h[1-6]", tag):
                 level = min(int(tag[1]) - 1, 4) or 1
-                heading = self.document.add_heading(level=level)
+                heading = self.add_paragraph(f"Heading {level}")  # as document.add_heading
                 self.inline(heading, element)
             elif tag == "p":
                 if "admonition-title" in (element.get("class") or ""):
@@ -136,7 +152,7 @@ class _Writer:
                 self.table(element)
             elif tag == "blockquote":
                 for child in element:
-                    paragraph = self.document.add_paragraph(style="Quote")
+                    paragraph = self.add_paragraph("Quote")
                     self.inline(paragraph, child)
             elif tag == "pre":
                 paragraph = self.document.add_paragraph()
@@ -146,7 +162,7 @@ class _Writer:
                 self.blocks(element, list_level)
 
     def paragraph(self, element, style: str | None = None):
-        paragraph = self.document.add_paragraph(style=style)
+        paragraph = self.add_paragraph(style)
         self.inline(paragraph, element)
         self.answer_line(paragraph)
         return paragraph
@@ -234,7 +250,7 @@ class _Writer:
             return
         width = max(len(r.findall("th") + r.findall("td")) for r in rows)
         table = self.document.add_table(rows=len(rows), cols=width)
-        table.style = "Table Grid"
+        table._tbl.tblStyle_val = self.style_id("Table Grid", WD_STYLE_TYPE.TABLE)  # as table.style = ...
         for r, row in enumerate(rows):
             cells = [c for c in row if c.tag in ("th", "td")]
             header = all(c.tag == "th" for c in cells)
