@@ -64,7 +64,7 @@ def time_hooks(config):
 
     hooks = set(config["hooks"])
     plugins = config.plugins
-    for event, methods in plugins.events.items():
+    for methods in plugins.events.values():
         for index, method in enumerate(methods):
             origin = plugins._event_origins.get(method)
             if origin not in hooks:
