@@ -242,11 +242,13 @@ def write_fictional_table(path: Path, rows: int, figure_columns: list[str]) -> N
                              *values, "dinsdag 14 maart"])
 
 
-def page_weight(site: Path) -> tuple[float, list[tuple[str, int, int]], str]:
-    """Gzipped bytes of everything the first load of a module page fetches.
+def page_weight(site: Path) -> tuple[float, list[tuple[str, int, int]], str, list[tuple[str, int, int]]]:
+    """Gzipped bytes of everything the first load of a module page fetches, and what the first
+    search on that page fetches on top (the search index comes when a reader goes to the search:
+    docs/javascripts/search-on-demand.js).
 
-    With Chromium (Playwright): the browser's own network log, the search index and worker included.
-    Without: the files the page references plus the search index.
+    With Chromium (Playwright): the browser's own network log, the search worker included.
+    Without: the files the page references; the search index counts as fetched by the search.
     """
     import functools
     import http.server
@@ -259,6 +261,7 @@ def page_weight(site: Path) -> tuple[float, list[tuple[str, int, int]], str]:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_port}/"
     fetched: dict[str, bytes] = {}
+    searched: dict[str, bytes] = {}
     method = "Chromium"
     try:
         from playwright.sync_api import sync_playwright
@@ -272,7 +275,12 @@ def page_weight(site: Path) -> tuple[float, list[tuple[str, int, int]], str]:
             page = context.new_page()
             page.on("worker", lambda worker: urls.append(worker.url))
             page.goto(base + MODULE_PAGE, wait_until="networkidle")
-            page.wait_for_timeout(1500)  # the search worker loads the index after the page
+            page.wait_for_timeout(1500)  # anything the page still loads after it settled
+            first_load = len(urls)
+            page.click(".md-search__input")
+            page.keyboard.type("drempels")
+            page.wait_for_selector(".md-search-result__item", timeout=15000)
+            page.wait_for_timeout(500)
             browser.close()
         for url in dict.fromkeys(urls):
             if url.startswith(base):
@@ -280,15 +288,19 @@ def page_weight(site: Path) -> tuple[float, list[tuple[str, int, int]], str]:
                 path = site / relative
                 if path.is_dir() or not relative or relative.endswith("/"):
                     path = path / "index.html"
-                if path.is_file():
-                    fetched[relative or "index.html"] = path.read_bytes()
+                name = relative or "index.html"
+                if path.is_file() and name not in fetched:
+                    (fetched if urls.index(url) < first_load else searched)[name] = path.read_bytes()
     except Exception as error:  # no Chromium or Playwright: list what the page references
         method = f"lijst van verwijzingen (Chromium niet bruikbaar: {type(error).__name__})"
         fetched = referenced_files(site)
+        index = site / "search" / "search_index.json"
+        searched = {"search/search_index.json": index.read_bytes()} if index.is_file() else {}
     finally:
         server.shutdown()
     rows = [(name, len(data), len(gzip.compress(data, 6))) for name, data in fetched.items()]
-    return sum(r[2] for r in rows) / 1024, rows, method
+    search_rows = [(name, len(data), len(gzip.compress(data, 6))) for name, data in searched.items()]
+    return sum(r[2] for r in rows) / 1024, rows, method, search_rows
 
 
 def referenced_files(site: Path) -> dict[str, bytes]:
@@ -301,9 +313,6 @@ def referenced_files(site: Path) -> dict[str, bytes]:
         path = (page.parent / ref).resolve()
         if path.is_file():
             found[path.relative_to(site.resolve()).as_posix()] = path.read_bytes()
-    index = site / "search" / "search_index.json"
-    if index.is_file():
-        found["search/search_index.json"] = index.read_bytes()
     return found
 
 
@@ -352,7 +361,7 @@ def main(argv: list[str] | None = None) -> int:
             result["process"] = time.perf_counter() - start
             colds.append(result)
         print("Meten: gewicht van een modulepagina in Chromium...", file=sys.stderr)
-        weight_kb, weight_rows, weight_method = page_weight(Path(site_dir))
+        weight_kb, weight_rows, weight_method, search_rows = page_weight(Path(site_dir))
     report["cold"] = colds
 
     def med(values) -> float:
@@ -405,7 +414,11 @@ def main(argv: list[str] | None = None) -> int:
          f"≤ {TARGET_PAGE_KB} KB", weight_kb <= TARGET_PAGE_KB)
     for name, _raw, gz in sorted(weight_rows, key=lambda r: -r[2]):
         line(f"    {name}", f"{gz / 1024:.1f} KB")
+    line("  daarna bij de eerste zoekopdracht, gzip", f"{sum(r[2] for r in search_rows) / 1024:.0f} KB")
+    for name, _raw, gz in sorted(search_rows, key=lambda r: -r[2]):
+        line(f"    {name}", f"{gz / 1024:.1f} KB")
     report["page_weight"] = weight_rows
+    report["page_weight_search"] = search_rows
 
     from childcare_guide.loader import load_package
 
