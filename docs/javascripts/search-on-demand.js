@@ -1,19 +1,13 @@
-/* Search on demand: the search index (about 75 KB gzipped, more than the rest of a page) is
- * fetched when a reader goes to the search, not with every page.
- *
- * Material asks for search/search_index.json as soon as a page loads. This script, loaded just
- * before Material's own (overrides/main.html), holds back that one request until the reader
- * points at or opens the search: the mouse over the search field, a click or tap on it, or the
- * keys / and s (they give the field focus). A page opened with a search in its address (?q=)
- * loads it at once. Every other request goes out unchanged. Without JavaScript there is no
- * search at all, so nothing changes there; the offline copy (file://) loads its index another way.
- */
+/* Search on demand: Material's search index and worker load when a reader goes to the search
+ * (pointer over it, focus, / or s, ?q= or ?h= in the address), not with every page.
+ * Why and how: overrides/main.html. */
 (function () {
   "use strict";
 
   var XHR = window.XMLHttpRequest;
-  if (typeof XHR !== "function" || typeof Promise === "undefined" || typeof WeakSet === "undefined") {
-    return;
+  if (window.location.protocol === "file:" || typeof XHR !== "function" ||
+      typeof Promise === "undefined" || typeof WeakSet === "undefined") {
+    return;  // the offline copy (file://) loads its index as a script, with its own worker shim
   }
   var released = false;
   var release;
@@ -27,7 +21,7 @@
     if (!released) { released = true; release(); }
   }
 
-  // Material requests the index with XMLHttpRequest; only that request waits.
+  // only Material's request for the index waits
   XHR.prototype.open = function (method, url) {
     if (INDEX.test(String(url))) { held.add(this); } else { held.delete(this); }
     return open.apply(this, arguments);
@@ -41,6 +35,38 @@
     }
     return send.apply(this, arguments);
   };
+
+  // the search worker starts with the index; a stand-in keeps Material's messages until then
+  var RealWorker = window.Worker;
+  if (typeof RealWorker === "function" && typeof EventTarget === "function" &&
+      typeof MessageEvent === "function") {
+    var LazyWorker = function (url, options) {
+      if (!/\/workers\/search\.[^/?#]*\.js(?:[?#]|$)/.test(String(url))) {
+        return new RealWorker(url, options);
+      }
+      var proxy = new EventTarget();
+      var queue = [];
+      var worker = null;
+      proxy.postMessage = function (message) {
+        if (worker) { worker.postMessage(message); } else { queue.push(message); }
+      };
+      proxy.terminate = function () {
+        if (worker) { worker.terminate(); }
+        queue = [];
+      };
+      ready.then(function () {
+        worker = new RealWorker(url, options);
+        worker.addEventListener("message", function (event) {
+          proxy.dispatchEvent(new MessageEvent("message", { data: event.data }));
+        });
+        worker.addEventListener("error", function () { proxy.dispatchEvent(new Event("error")); });
+        queue.splice(0).forEach(function (message) { worker.postMessage(message); });
+      });
+      return proxy;
+    };
+    LazyWorker.prototype = RealWorker.prototype;
+    window.Worker = LazyWorker;
+  }
 
   function isSearch(target) {
     return Boolean(target && target.closest && target.closest(".md-search, [for='__search']"));
