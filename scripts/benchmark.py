@@ -5,11 +5,12 @@
 Measures, each as the median of several runs:
   - a cold `mkdocs build` of the real site, in a fresh process per run: total time, the project's
     own work (importing its libraries, loading and checking content/, module pages, worksheets,
-    decks; read from childcare_guide.timing) and MkDocs' part (the rest), their ratio, peak memory;
+    decks, the offline zip, and every event of hooks/*.py; read from childcare_guide.timing) and
+    MkDocs' part (the rest, including the macros plugin), their ratio, peak memory;
   - rebuilds in one process, as `mkdocs serve` does: after a plain docs/ page edit and after an
     edit of one module's Markdown (only that module's deck is built again);
   - one deck's build time in-process, each deck's size, the page weight of a module page's first
-    load in Chromium (gzipped);
+    load in Chromium (gzipped), and what the first search adds (the index and search worker);
   - scripts/build_decks.py --cijfers for 30, 100 and 300 generated fictional municipalities:
     wall time, time per deck against one deck in-process, growth, peak memory of all processes.
 
