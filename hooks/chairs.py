@@ -17,7 +17,8 @@ from childcare_guide import ContentError
 from childcare_guide.cache import load_cached
 from childcare_guide.chair_content import load_chair_pages
 from childcare_guide.glossary import PAGE as GLOSSARY_PAGE, glossary_page
-from childcare_guide.preparation import checklist_page, checklist_page_path
+from childcare_guide.outputs import checklist_file
+from childcare_guide.preparation import checklist_page_path
 from childcare_guide.selfcheck import PAGE as SELFCHECK_PAGE, selfcheck_page
 
 
@@ -46,7 +47,7 @@ def on_files(files: Files, config) -> Files:
     generated = {GLOSSARY_PAGE: glossary_page(glossary),
                  SELFCHECK_PAGE: selfcheck_page(package, selfcheck)}
     for module in package.modules:
-        generated[checklist_page_path(module)] = checklist_page(package, module)
+        generated[checklist_page_path(module)] = checklist_file(package, module)
     for uri, content in generated.items():
         if files.get_file_from_path(uri) is not None:
             raise PluginError(f"docs/{uri} bestaat al, maar deze pagina wordt gemaakt uit content/. "

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import re
+from dataclasses import dataclass
 
 import markdown
 from docx import Document
@@ -37,22 +38,45 @@ EMPTY_ROW_HEIGHT = Cm(0.9)
 docx_speed.install()  # compiled XPath: the same bytes, faster
 
 
+@dataclass(frozen=True)
+class DocxInputs:
+    """Everything a Word worksheet is made from, and nothing else: render_docx() reads only these.
+    Its repr is the worksheet's cache key (outputs.module_files), so an edit elsewhere in the
+    module (a step, a slide) does not make the worksheet again, and a change here always does."""
+
+    package_title: str
+    version: str
+    module_number: int
+    module_title: str
+    sheet_title: str
+    body: str  # the worksheet's Markdown with its [[...]] directives expanded, as on its page
+
+
+def docx_inputs(package: Package, module: Module, sheet: Worksheet) -> DocxInputs:
+    return DocxInputs(package.title, package.version, module.number, module.title, sheet.title,
+                      expand_directives(demote_headings(sheet.body, 1), package, module))
+
+
 def worksheet_docx(package: Package, module: Module, sheet: Worksheet) -> bytes:
     """Return the worksheet as reproducible .docx bytes."""
+    return render_docx(docx_inputs(package, module, sheet))
+
+
+def render_docx(inputs: DocxInputs) -> bytes:
+    """The .docx bytes made from inputs alone."""
     document = Document()
     _page_setup(document)
     _styles(document)
-    document.add_heading(f"Werkblad: {sheet.title}", level=0)
-    lead = document.add_paragraph(
-        f"Bij module {module.number}: {module.title} · {package.title}, versie {package.version}")
+    document.add_heading(f"Werkblad: {inputs.sheet_title}", level=0)
+    lead = document.add_paragraph(f"Bij module {inputs.module_number}: {inputs.module_title} · "
+                                  f"{inputs.package_title}, versie {inputs.version}")
     lead.runs[0].italic = True
-    body = expand_directives(demote_headings(sheet.body, 1), package, module)
-    html = markdown.markdown(body, extensions=MARKDOWN_EXTENSIONS)
+    html = markdown.markdown(inputs.body, extensions=MARKDOWN_EXTENSIONS)
     root = lxml_html.fragment_fromstring(html, create_parent="div")
     _Writer(document).blocks(root)
-    _footer(document, f"{package.title}, versie {package.version} · werkblad bij module "
-                      f"{module.number}: {module.title}")
-    _properties(document, package, module, sheet)
+    _footer(document, f"{inputs.package_title}, versie {inputs.version} · werkblad bij module "
+                      f"{inputs.module_number}: {inputs.module_title}")
+    _properties(document, inputs)
     fast = docx_speed.save_reproducible(document, ZIP_TIME)  # zipped once, the same bytes
     if fast is not None:
         return fast
@@ -91,14 +115,15 @@ def _footer(document, text: str) -> None:
     paragraph.runs[0].font.color.rgb = RGBColor(0x59, 0x59, 0x59)
 
 
-def _properties(document, package: Package, module: Module, sheet: Worksheet) -> None:
+def _properties(document, inputs: DocxInputs) -> None:
     props = document.core_properties
-    props.title = f"Werkblad: {sheet.title}"
-    props.subject = f"{package.title}: werkblad bij module {module.number}: {module.title}"
-    props.author = package.title
-    props.last_modified_by = package.title
+    props.title = f"Werkblad: {inputs.sheet_title}"
+    props.subject = (f"{inputs.package_title}: werkblad bij module {inputs.module_number}: "
+                     f"{inputs.module_title}")
+    props.author = inputs.package_title
+    props.last_modified_by = inputs.package_title
     props.language = LANGUAGE
-    props.version = package.version
+    props.version = inputs.version
     props.keywords = "kinderopvang; werkblad; Lokaal Overleg Kinderopvang"
     props.comments = "Vul dit werkblad in op je computer of druk het af."
     props.category = "Werkblad"
