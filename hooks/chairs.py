@@ -17,7 +17,8 @@ from childcare_guide import ContentError
 from childcare_guide.cache import load_cached
 from childcare_guide.chair_content import load_chair_pages
 from childcare_guide.glossary import PAGE as GLOSSARY_PAGE, glossary_page
-from childcare_guide.preparation import checklist_page, checklist_page_path
+from childcare_guide.outputs import checklist_file
+from childcare_guide.preparation import checklist_page_path
 from childcare_guide.selfcheck import PAGE as SELFCHECK_PAGE, selfcheck_page
 
 
@@ -46,7 +47,7 @@ def on_files(files: Files, config) -> Files:
     generated = {GLOSSARY_PAGE: glossary_page(glossary),
                  SELFCHECK_PAGE: selfcheck_page(package, selfcheck)}
     for module in package.modules:
-        generated[checklist_page_path(module)] = checklist_page(package, module)
+        generated[checklist_page_path(module)] = checklist_file(package, module)
     for uri, content in generated.items():
         if files.get_file_from_path(uri) is not None:
             raise PluginError(f"docs/{uri} bestaat al, maar deze pagina wordt gemaakt uit content/. "
@@ -79,8 +80,28 @@ def _named_box(match: re.Match) -> str:
     return f'{start}{box} aria-label="{name}"{end}{label}{text}'
 
 
+def _first_mentions_only(html: str) -> str:
+    """Only the first mention of each spelling of a term ('LOK', 'Lokaal Overleg Kinderopvang')
+    keeps its explanation (title); later mentions are plain text, so a long page does not carry
+    the same explanation dozens of times."""
+    seen: set[str] = set()
+
+    def keep_first(match: re.Match) -> str:
+        spelling = match.group(2)
+        if spelling in seen:
+            return spelling
+        seen.add(spelling)
+        return match.group(0)
+
+    return TERM.sub(keep_first, html)
+
+
+TERM = re.compile(r'<abbr title="([^"]*)">(.*?)</abbr>', re.S)
+
+
 def on_page_content(html: str, page, config, files) -> str:
-    """No glossary tooltips inside headings: a heading stays a plain title (and a clean anchor).
+    """No glossary tooltips inside headings: a heading stays a plain title (and a clean anchor);
+    only a term's first mention on a page carries its explanation.
     Every checklist tick box gets a name from its item."""
-    html = HEADING.sub(_plain_heading, html)
+    html = _first_mentions_only(HEADING.sub(_plain_heading, html))
     return TASK_BOX.sub(_named_box, html)

@@ -5,11 +5,12 @@
 Measures, each as the median of several runs:
   - a cold `mkdocs build` of the real site, in a fresh process per run: total time, the project's
     own work (importing its libraries, loading and checking content/, module pages, worksheets,
-    decks; read from childcare_guide.timing) and MkDocs' part (the rest), their ratio, peak memory;
+    decks, the offline zip, and every event of hooks/*.py; read from childcare_guide.timing) and
+    MkDocs' part (the rest, including the macros plugin), their ratio, peak memory;
   - rebuilds in one process, as `mkdocs serve` does: after a plain docs/ page edit and after an
     edit of one module's Markdown (only that module's deck is built again);
   - one deck's build time in-process, each deck's size, the page weight of a module page's first
-    load in Chromium (gzipped);
+    load in Chromium (gzipped), and what the first search adds (the index and search worker);
   - scripts/build_decks.py --cijfers for 30, 100 and 300 generated fictional municipalities:
     wall time, time per deck against one deck in-process, growth, peak memory of all processes.
 
@@ -53,6 +54,32 @@ TARGET_GROWTH = 1.25
 
 # -- workers (run in a fresh process) -------------------------------------------------------------
 
+def time_hooks(config):
+    """Count every event of the project's hooks (hooks/*.py in mkdocs.yml) as its own work.
+
+    The hooks' own timed blocks (childcare_guide.timing) nest inside and are not counted twice.
+    The macros plugin (a third-party plugin that calls hooks/macros.py) stays in MkDocs' part."""
+    import functools
+
+    from childcare_guide.timing import timed
+
+    hooks = set(config["hooks"])
+    plugins = config.plugins
+    for methods in plugins.events.values():
+        for index, method in enumerate(methods):
+            origin = plugins._event_origins.get(method)
+            if origin not in hooks:
+                continue
+
+            @functools.wraps(method)
+            def wrapper(*args, _method=method, _label=f"hook {Path(origin).stem}", **kwargs):
+                with timed(_label):
+                    return _method(*args, **kwargs)
+
+            methods[index] = wrapper
+    return config
+
+
 def worker_cold(site: str) -> dict:
     """One cold build: import, load the config, build; split the time into own work and MkDocs."""
     started = time.perf_counter()
@@ -65,7 +92,7 @@ def worker_cold(site: str) -> dict:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    build(load_config(str(ROOT / "mkdocs.yml"), site_dir=site))
+    build(time_hooks(load_config(str(ROOT / "mkdocs.yml"), site_dir=site)))
     total = time.perf_counter() - started
     own = timing.own_total()
     return {"total": total, "own": own, "cpu": time.process_time(), "own_cpu": timing.own_total(cpu=True),
@@ -92,7 +119,7 @@ def worker_rebuild(runs: int) -> dict:
             timing.reset()
             cache.builds.clear()
             start, start_cpu = time.perf_counter(), time.process_time()
-            build(load_config(str(project / "mkdocs.yml"), site_dir=str(site)))
+            build(time_hooks(load_config(str(project / "mkdocs.yml"), site_dir=str(site))))
             return {"wall": time.perf_counter() - start, "cpu": time.process_time() - start_cpu,
                     "own": timing.own_total(), "own_cpu": timing.own_total(cpu=True),
                     "decks": cache.builds["deck"]}
@@ -216,11 +243,13 @@ def write_fictional_table(path: Path, rows: int, figure_columns: list[str]) -> N
                              *values, "dinsdag 14 maart"])
 
 
-def page_weight(site: Path) -> tuple[float, list[tuple[str, int, int]], str]:
-    """Gzipped bytes of everything the first load of a module page fetches.
+def page_weight(site: Path) -> tuple[float, list[tuple[str, int, int]], str, list[tuple[str, int, int]]]:
+    """Gzipped bytes of everything the first load of a module page fetches, and what the first
+    search on that page fetches on top (the search index comes when a reader goes to the search:
+    docs/javascripts/search-on-demand.js).
 
-    With Chromium (Playwright): the browser's own network log, the search index and worker included.
-    Without: the files the page references plus the search index.
+    With Chromium (Playwright): the browser's own network log, the search worker included.
+    Without: the files the page references; the search index counts as fetched by the search.
     """
     import functools
     import http.server
@@ -233,6 +262,7 @@ def page_weight(site: Path) -> tuple[float, list[tuple[str, int, int]], str]:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_port}/"
     fetched: dict[str, bytes] = {}
+    searched: dict[str, bytes] = {}
     method = "Chromium"
     try:
         from playwright.sync_api import sync_playwright
@@ -246,7 +276,12 @@ def page_weight(site: Path) -> tuple[float, list[tuple[str, int, int]], str]:
             page = context.new_page()
             page.on("worker", lambda worker: urls.append(worker.url))
             page.goto(base + MODULE_PAGE, wait_until="networkidle")
-            page.wait_for_timeout(1500)  # the search worker loads the index after the page
+            page.wait_for_timeout(1500)  # anything the page still loads after it settled
+            first_load = len(urls)
+            page.click(".md-search__input")
+            page.keyboard.type("drempels")
+            page.wait_for_selector(".md-search-result__item", timeout=15000)
+            page.wait_for_timeout(500)
             browser.close()
         for url in dict.fromkeys(urls):
             if url.startswith(base):
@@ -254,15 +289,19 @@ def page_weight(site: Path) -> tuple[float, list[tuple[str, int, int]], str]:
                 path = site / relative
                 if path.is_dir() or not relative or relative.endswith("/"):
                     path = path / "index.html"
-                if path.is_file():
-                    fetched[relative or "index.html"] = path.read_bytes()
+                name = relative or "index.html"
+                if path.is_file() and name not in fetched:
+                    (fetched if urls.index(url) < first_load else searched)[name] = path.read_bytes()
     except Exception as error:  # no Chromium or Playwright: list what the page references
         method = f"lijst van verwijzingen (Chromium niet bruikbaar: {type(error).__name__})"
         fetched = referenced_files(site)
+        index = site / "search" / "search_index.json"
+        searched = {"search/search_index.json": index.read_bytes()} if index.is_file() else {}
     finally:
         server.shutdown()
     rows = [(name, len(data), len(gzip.compress(data, 6))) for name, data in fetched.items()]
-    return sum(r[2] for r in rows) / 1024, rows, method
+    search_rows = [(name, len(data), len(gzip.compress(data, 6))) for name, data in searched.items()]
+    return sum(r[2] for r in rows) / 1024, rows, method, search_rows
 
 
 def referenced_files(site: Path) -> dict[str, bytes]:
@@ -275,9 +314,6 @@ def referenced_files(site: Path) -> dict[str, bytes]:
         path = (page.parent / ref).resolve()
         if path.is_file():
             found[path.relative_to(site.resolve()).as_posix()] = path.read_bytes()
-    index = site / "search" / "search_index.json"
-    if index.is_file():
-        found["search/search_index.json"] = index.read_bytes()
     return found
 
 
@@ -326,7 +362,7 @@ def main(argv: list[str] | None = None) -> int:
             result["process"] = time.perf_counter() - start
             colds.append(result)
         print("Meten: gewicht van een modulepagina in Chromium...", file=sys.stderr)
-        weight_kb, weight_rows, weight_method = page_weight(Path(site_dir))
+        weight_kb, weight_rows, weight_method, search_rows = page_weight(Path(site_dir))
     report["cold"] = colds
 
     def med(values) -> float:
@@ -337,9 +373,11 @@ def main(argv: list[str] | None = None) -> int:
     ratio = med(c["own_cpu"] / (c["cpu"] - c["own_cpu"]) for c in colds)
     ratio_wall = med(c["own"] / (c["process"] - c["own"]) for c in colds)
     line("Koude build (mkdocs build, nieuw proces): totaal", both(total, total_cpu))
-    line("  eigen werk (importeren, inhoud laden, pagina's, decks)", both(own, own_cpu))
-    for name in ("importeren", "inhoud laden", "module-page", "worksheet-page", "deck"):
-        if name in colds[0]["parts"]:
+    line("  eigen werk (importeren, inhoud laden, pagina's, werkbladen, decks, hooks)", both(own, own_cpu))
+    # every timed part, biggest first ('hook x' holds what runs inside it, such as the decks)
+    parts = sorted(colds[0]["parts_cpu"], key=lambda n: -colds[0]["parts_cpu"][n])
+    for name in parts:
+        if med(c["parts_cpu"].get(name, 0) for c in colds) >= 0.001:
             line(f"    waarvan {name}", both(med(c["parts"].get(name, 0) for c in colds),
                                             med(c["parts_cpu"].get(name, 0) for c in colds)))
     line("  MkDocs zelf (de rest van het proces)", both(total - own, total_cpu - own_cpu))
@@ -379,7 +417,11 @@ def main(argv: list[str] | None = None) -> int:
          f"≤ {TARGET_PAGE_KB} KB", weight_kb <= TARGET_PAGE_KB)
     for name, _raw, gz in sorted(weight_rows, key=lambda r: -r[2]):
         line(f"    {name}", f"{gz / 1024:.1f} KB")
+    line("  daarna bij de eerste zoekopdracht, gzip", f"{sum(r[2] for r in search_rows) / 1024:.0f} KB")
+    for name, _raw, gz in sorted(search_rows, key=lambda r: -r[2]):
+        line(f"    {name}", f"{gz / 1024:.1f} KB")
     report["page_weight"] = weight_rows
+    report["page_weight_search"] = search_rows
 
     from childcare_guide.loader import load_package
 

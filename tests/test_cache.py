@@ -10,7 +10,8 @@ from childcare_guide import ContentError, cache, deck, outputs
 from childcare_guide.cache import artifact
 from childcare_guide.deck import build_deck as uncached_deck
 from childcare_guide.loader import load_package
-from childcare_guide.pages import deck_path
+from childcare_guide.pages import deck_path, worksheet_docx_path
+from childcare_guide.worksheet_docx import worksheet_docx
 from conftest import ROOT
 
 
@@ -71,6 +72,7 @@ def test_editing_one_module_rebuilds_only_its_files(content_copy, built_decks):
     assert built_decks == ["sociale-functie"]
     module = package.module("sociale-functie")
     assert cache.builds["worksheet-page"] == len(module.worksheets)
+    assert cache.builds["worksheet-docx"] == 0  # a step is not on any Word worksheet
     assert cache.builds["module-page"] == 1
     changed = [uri for uri in first if first[uri] != second[uri]]
     assert deck_path(module) in changed
@@ -194,3 +196,21 @@ def test_loader_reads_only_the_edited_module_again(content_copy, monkeypatch):
         load_package(content_copy)
     yml.write_text(good, encoding="utf-8")
     assert load_package(content_copy).module("toegankelijkheid") is not None
+
+
+def test_editing_a_worksheet_rebuilds_its_word_file_only(content_copy):
+    package = load_package(content_copy)
+    first = outputs.site_files(package)
+    cache.builds.clear()
+    module = package.module("sociale-functie")
+    sheet = module.worksheets[0]
+    sheet.file.write_text(sheet.file.read_text(encoding="utf-8") + "\nNog een vraag: wie? ..........\n",
+                          encoding="utf-8")
+    package = load_package(content_copy)
+    second = outputs.site_files(package)
+    assert cache.builds["worksheet-docx"] == 1
+    changed = [uri for uri in first if first[uri] != second[uri]]
+    assert worksheet_docx_path(module, sheet) in changed
+    assert [uri for uri in changed if uri.endswith(".docx")] == [worksheet_docx_path(module, sheet)]
+    assert second[worksheet_docx_path(module, sheet)] == worksheet_docx(package, package.module(
+        "sociale-functie"), package.module("sociale-functie").worksheets[0])

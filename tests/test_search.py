@@ -45,3 +45,26 @@ def test_priority_rules_lead_to_the_three_modules_that_explain_them(search_page,
     pages = result_pages(search_page, server, "voorrang")
     assert set(pages[:3]) == {"/modules/sociale-functie/", "/modules/samenwerken-met-toeleiders/",
                               "/modules/toegankelijkheid/"}, pages[:5]
+
+
+def test_index_comes_when_the_reader_goes_to_the_search(browser, server):
+    """search-on-demand.js: a page loads without the search index and worker; opening the search
+    fetches them, and the search then works."""
+    context = browser.new_context()
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(f"{server}/modules/omgevingsanalyse/", wait_until="networkidle")
+    page.wait_for_timeout(1000)
+    assert not [url for url in requests if "search_index.json" in url or "/workers/search." in url]
+    page.keyboard.press("/")  # Material's shortcut gives the search field focus
+    page.keyboard.type("drempels")
+    page.wait_for_selector(".md-search-result__item", timeout=10000)
+    assert [url for url in requests if "search_index.json" in url]
+    assert [url for url in requests if "/workers/search." in url]
+    # a search in the address loads the index at once (search.highlight)
+    requests.clear()
+    page.goto(f"{server}/modules/toegankelijkheid/?h=drempels", wait_until="networkidle")
+    page.wait_for_timeout(500)
+    assert [url for url in requests if "search_index.json" in url]
+    context.close()

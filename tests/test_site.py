@@ -141,3 +141,28 @@ def test_worksheet_documents_are_linked_and_open(site, package):
             assert "../" + link in sheet_links
             doc = Document(str(site / "downloads" / link.rpartition("/")[2]))
             assert doc.paragraphs[0].text == f"Werkblad: {sheet.title}"
+
+
+
+def test_each_term_carries_its_explanation_once_per_page(site):
+    """The glossary's title is on a term's first mention only: later mentions are plain text."""
+    html = (site / "modules" / "omgevingsanalyse" / "index.html").read_text(encoding="utf-8")
+    body = html[html.index("<article"):html.index("</article>")]
+    terms = [term for _, term in re.findall(r'<abbr title="([^"]*)">(.*?)</abbr>', body)]
+    assert len(terms) >= 5 and len(terms) == len(set(terms))
+    assert "<abbr>" not in body
+    text = re.sub(r"<[^>]+>", " ", body)
+    assert "LOK" in terms and len(re.findall(r"\bLOK\b", text)) > 1  # LOK is used more than once
+
+
+def test_printable_checklists_are_not_indexed_twice(site, package):
+    """The checklist page repeats the module page's checklist: search finds it on the module page."""
+    import json
+
+    locations = [d["location"] for d in json.loads(
+        (site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]]
+    for module in package.modules:
+        assert f"modules/{module.slug}/" in locations
+        assert f"modules/{module.slug}/#voorbereiding" in locations
+        assert not [x for x in locations if x.startswith(f"modules/{module.slug}/voorbereiding/")]
+        assert (site / "modules" / module.slug / "voorbereiding" / "index.html").is_file()

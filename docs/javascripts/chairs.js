@@ -284,7 +284,8 @@
   // -- glossary terms: reachable by keyboard ---------------------------------------------
   /* The first mention of each term on a page gets a tab stop, so a keyboard user can focus it
    * and Material shows the explanation (its tooltip listens to focus as well as the mouse).
-   * Without JavaScript every term keeps its title attribute. */
+   * The hook (hooks/chairs.py) leaves the title on the first mention of each spelling only;
+   * without JavaScript that title still shows the explanation on hover. */
   function focusableTerms() {
     var seen = {};
     document.querySelectorAll(".md-content abbr[title]").forEach(function (abbr) {

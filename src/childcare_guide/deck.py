@@ -87,12 +87,52 @@ def field_places(package: Package, module: Module, template: Path = TEMPLATE, *,
     Composed by the same code that builds the deck, so the module page and the deck's own
     checklist slide can never disagree. With `local`, only the fields that remain to fill in.
     """
-    builder = _DeckBuilder(package, module, template, local)
-    builder.compose()
-    fields = {f.id: f for f in package.title_fields + module.all_fields}
+    if local is not None:  # a municipality's own deck: not remembered (the batch makes hundreds)
+        builder = _DeckBuilder(package, module, template, local)
+        builder.compose()
+        return list(_places_of(builder))
+    hit = _places.get(_places_key(package, module, template))
+    if hit is None:
+        builder = _DeckBuilder(package, module, template, local)
+        builder.compose()
+        hit = _remember_places(builder, template)
+    return list(hit[2])
+
+
+# The field places of composed decks, so the module page, its checklist page and the deck itself
+# compose each deck once per build. Keyed on the identity of the (frozen, never changed) package
+# and module, which the entry holds on to, so an id is never reused while its entry exists.
+MAX_PLACES = 64
+_places: dict[tuple, tuple[Package, Module, tuple[FieldPlace, ...]]] = {}
+
+
+def _places_key(package: Package, module: Module, template: Path) -> tuple:
+    """The package's and module's identity, and the template file as it is now."""
+    try:
+        stat = template.stat()
+        version = (stat.st_size, stat.st_mtime_ns)
+    except OSError:
+        version = None  # _DeckBuilder says what is missing
+    return id(package), id(module), str(template), version
+
+
+def _places_of(builder: _DeckBuilder) -> tuple[FieldPlace, ...]:
+    fields = {f.id: f for f in builder.package.title_fields + builder.module.all_fields}
     titles = [slide.shapes.title.text for slide in builder.prs.slides]
-    return [FieldPlace(fields[field_id], tuple((n, titles[n - 1]) for n in numbers))
-            for field_id, numbers in builder.field_slides.items()]
+    return tuple(FieldPlace(fields[field_id], tuple((n, titles[n - 1]) for n in numbers))
+                 for field_id, numbers in builder.field_slides.items())
+
+
+def _remember_places(builder: _DeckBuilder, template: Path) -> tuple[Package, Module, tuple[FieldPlace, ...]]:
+    """Remember the field places of a composed deck without local data."""
+    package, module = builder.package, builder.module
+    entry = (package, module, _places_of(builder))
+    if builder.local is not None:
+        return entry
+    _places[_places_key(package, module, template)] = entry
+    while len(_places) > MAX_PLACES:
+        del _places[next(iter(_places))]
+    return entry
 
 
 class _DeckBuilder:
@@ -101,6 +141,7 @@ class _DeckBuilder:
         self.package = package
         self.module = module
         self.local = local
+        self.template = template
         self.figures_by_field = {figure_field(f).id: f for f in module.figures}
         if not template.is_file():
             raise TemplateError(f"Het sjabloon voor de presentaties ontbreekt: {template}. "
@@ -121,6 +162,7 @@ class _DeckBuilder:
 
     def build(self) -> bytes:
         self.compose()
+        _remember_places(self, self.template)
         fast = pptx_speed.save_reproducible(self.prs, ZIP_TIME)
         if fast is not None:
             return fast

@@ -20,12 +20,16 @@ import zipfile
 from pathlib import Path, PurePosixPath
 
 from .model import Package
+from .timing import timed
 
 ZIP_NAME = "kinderopvang-voor-iedereen-offline.zip"
 ZIP_TIME = (2024, 1, 1, 0, 0, 0)
 FOLDER = "kinderopvang-voor-iedereen"
 README = "LEESMIJ.txt"
 SKIPPED = {"sitemap.xml", "sitemap.xml.gz", "404.html"}  # 404.html: absolute links, no use from disk
+# Source maps of Material's CSS and JavaScript: only a developer's browser tools read them; left
+# out, the zip is about 290 KB smaller.
+SKIPPED_SUFFIXES = (".map", ".tmp")
 SEARCH_INDEX = "search/search_index.json"
 SHIM = "assets/javascripts/iframe-worker-shim.js"
 # The shim runs the search worker in a frame with an inline script of its own, whose text
@@ -133,6 +137,11 @@ def readme(package: Package) -> str:
 
 def build_offline_zip(site: Path, package: Package) -> bytes:
     """The zip of the built site in folder site, as reproducible bytes."""
+    with timed("offline-zip"):
+        return _build_offline_zip(site, package)
+
+
+def _build_offline_zip(site: Path, package: Package) -> bytes:
     paths = sorted(p for p in site.rglob("*") if p.is_file())
     names = {p.relative_to(site).as_posix() for p in paths}
     out = io.BytesIO()
@@ -144,7 +153,7 @@ def build_offline_zip(site: Path, package: Package) -> bytes:
             _add(archive, f"{FOLDER}/search/search_index.js", f"var __index = {index}".encode())
         for path in paths:
             name = path.relative_to(site).as_posix()
-            if name in SKIPPED or name == f"downloads/{ZIP_NAME}" or name.endswith(".tmp") \
+            if name in SKIPPED or name == f"downloads/{ZIP_NAME}" or name.endswith(SKIPPED_SUFFIXES) \
                     or path.name.startswith("."):
                 continue
             data = path.read_bytes()

@@ -11,26 +11,30 @@ from pathlib import Path
 from . import deck as deck_module
 from .cache import artifact, module_inputs
 from .model import Module, Package
+from .preparation import checklist_page
 from .pages import (MODULES_INDEX, WHATS_NEW, deck_path, module_page, module_page_path, modules_index,
                     whats_new_page, worksheet_docx_path, worksheet_page, worksheet_page_path)
 from .timing import timed
-from .worksheet_docx import worksheet_docx
+from .worksheet_docx import docx_inputs, render_docx
 
 
 def module_files(package: Package, module: Module, template: Path | None = None) -> dict[str, str | bytes]:
     """A module's page, worksheet pages, Word worksheets and deck, by their path under docs/."""
     template = template or deck_module.TEMPLATE
     inputs = module_inputs(package, module) + [template]
+    # The deck first: composing it also gives the module page's checklist its field places.
+    deck = artifact("deck", inputs, lambda: deck_module.build_deck(package, module, template))
     files: dict[str, str | bytes] = {
         module_page_path(module): artifact("module-page", inputs,
                                            lambda: module_page(package, module))}
     for sheet in module.worksheets:
         files[worksheet_page_path(module, sheet)] = artifact(
             "worksheet-page", inputs + [sheet.id], lambda s=sheet: worksheet_page(package, module, s))
+        # keyed on exactly what the .docx is made from: a step's edit does not make it again
+        sheet_inputs = docx_inputs(package, module, sheet)
         files[worksheet_docx_path(module, sheet)] = artifact(
-            "worksheet-docx", inputs + [sheet.id], lambda s=sheet: worksheet_docx(package, module, s))
-    files[deck_path(module)] = artifact(
-        "deck", inputs, lambda: deck_module.build_deck(package, module, template))
+            "worksheet-docx", [sheet_inputs], lambda i=sheet_inputs: render_docx(i))
+    files[deck_path(module)] = deck
     return files
 
 
@@ -42,3 +46,11 @@ def site_files(package: Package, template: Path | None = None) -> dict[str, str 
     for module in package.modules:
         files.update(module_files(package, module, template))
     return files
+
+
+def checklist_file(package: Package, module: Module, template: Path | None = None) -> str:
+    """The module's printable checklist page, from the cache: made from the same inputs as its
+    module page (the deck's field places included), so only an edit of this module makes it again."""
+    template = template or deck_module.TEMPLATE
+    return artifact("checklist-page", module_inputs(package, module) + [template],
+                    lambda: checklist_page(package, module))

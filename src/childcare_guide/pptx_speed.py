@@ -1,4 +1,4 @@
-"""Make python-pptx evaluate its XPath expressions from a compiled cache.
+"""Make python-pptx evaluate its XPath expressions from a compiled cache (and remember qn()).
 
 python-pptx looks up elements with `element.xpath(expression, namespaces=...)` thousands of times
 per deck; lxml compiles the expression again on every call. `etree.XPath` compiles it once and
@@ -47,7 +47,28 @@ def install() -> bool:
 
     _original = original
     base.xpath = xpath
+    _patch_qn(True)
     return True
+
+
+_qn = {}  # the original qn and its memo
+
+
+def _patch_qn(fast: bool) -> None:
+    """qn('a:p') -> '{namespace}p' builds a helper object on every call (tens of thousands per
+    deck): remember each answer. Every pptx module imported its own reference, so each is set."""
+    import functools
+    import sys
+
+    from pptx.oxml import ns
+
+    if not _qn:
+        _qn["original"] = ns.qn
+        _qn["memo"] = functools.lru_cache(maxsize=None)(ns.qn)
+    old, new = (_qn["original"], _qn["memo"]) if fast else (_qn["memo"], _qn["original"])
+    for name, module in list(sys.modules.items()):
+        if (name == "pptx" or name.startswith("pptx.")) and getattr(module, "qn", None) is old:
+            module.qn = new
 
 
 def uninstall() -> None:
@@ -58,6 +79,7 @@ def uninstall() -> None:
 
         xmlchemy.BaseOxmlElement.xpath = _original
         _original = None
+        _patch_qn(False)
 
 
 def save_reproducible(prs, date_time: tuple[int, int, int, int, int, int]) -> bytes | None:

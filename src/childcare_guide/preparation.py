@@ -102,7 +102,9 @@ def checklist_page(package: Package, module: Module) -> str:
     out = [f'---\ntitle: "{title}: {module.title.replace(chr(34), "")}"\n'
            f'description: "Checklist om module {module.number} voor te bereiden: verzamelen, '
            'afdrukken, materiaal, uitnodigen en de presentatie aanvullen."\n'
-           "render_macros: false\n---\n",
+           "render_macros: false\n"
+           # the same checklist is on the module page, which search already finds
+           "search:\n  exclude: true\n---\n",
            f"# Voorbereiding: {module.title}\n",
            f"Checklist bij [module {module.number}: {module.title}](index.md#{SECTION_ANCHOR}) · "
            f"{package.title}\n",
