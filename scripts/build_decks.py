@@ -13,7 +13,6 @@ import argparse
 import multiprocessing
 import os
 import sys
-import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -23,6 +22,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from childcare_guide.deck import TemplateError, build_deck  # noqa: E402
 from childcare_guide.errors import ContentError  # noqa: E402
+from childcare_guide.files import write_atomic  # noqa: E402
 from childcare_guide.loader import load_package  # noqa: E402
 from childcare_guide.local_table import (REQUIRED, TableError, columns_for, deck_file_name,  # noqa: E402
                                          read_table)
@@ -52,19 +52,6 @@ te weinig) wordt overgeslagen met een melding en het rijnummer; met --stop-bij-f
 script dan zonder iets te schrijven. Een presentatie wordt nooit half geschreven.
 """
 
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside the target, then rename: never a half-written deck."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.chmod(temp, 0o644)  # mkstemp makes the file private; a deck is for sharing
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 def _columns_text(root: Path, slug: str) -> str:
