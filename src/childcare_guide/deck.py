@@ -24,6 +24,7 @@ from pptx.util import Emu, Pt
 
 from . import fit, pptx_speed
 from .markdown_text import to_plain_text
+from .ooxml import write_zip
 from .model import (FillInField, LocalData, Module, Package, Slide, Step, figure_field,
                     format_clock, format_number)
 
@@ -588,18 +589,7 @@ def _reproducible_workbook(chart) -> None:
 def normalise_zip(data: bytes) -> bytes:
     """Rewrite a .pptx zip with fixed timestamps and order, so equal content gives equal bytes."""
     source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        names = source.namelist()
-        # [Content_Types].xml must stay first for some readers
-        ordered = [n for n in names if n == "[Content_Types].xml"] + sorted(
-            n for n in names if n != "[Content_Types].xml")
-        for name in ordered:
-            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            target.writestr(info, source.read(name))
-    return out.getvalue()
+    return write_zip({name: source.read(name) for name in source.namelist()}, ZIP_TIME)
 
 
 __all__ = ["build_deck", "fill_in_text", "normalise_zip", "TemplateError", "LAYOUTS",

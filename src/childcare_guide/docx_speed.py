@@ -9,13 +9,8 @@ the order deck.normalise_zip gives: the same bytes (tests/test_worksheet_docx.py
 
 from __future__ import annotations
 
-import io
-import threading
-import zipfile
+from .ooxml import compiled_xpath, write_zip
 
-from lxml import etree
-
-_local = threading.local()
 _original = None
 
 
@@ -32,22 +27,8 @@ def install() -> bool:
         return False
     if _original is not None:
         return True
-    namespaces = dict(nsmap)
-    original = base.xpath
-
-    def xpath(self, xpath_str: str, *args, **kwargs):
-        if args or kwargs:  # python-docx passes only the expression; keep the original meaning
-            return original(self, xpath_str, *args, **kwargs)
-        compiled = getattr(_local, "compiled", None)
-        if compiled is None:
-            compiled = _local.compiled = {}
-        function = compiled.get(xpath_str)
-        if function is None:
-            function = compiled[xpath_str] = etree.XPath(xpath_str, namespaces=namespaces)
-        return function(self)
-
-    _original = original
-    base.xpath = xpath
+    _original = base.xpath
+    base.xpath = compiled_xpath(_original, nsmap)
     return True
 
 
@@ -87,12 +68,4 @@ def save_reproducible(document, date_time: tuple[int, int, int, int, int, int]) 
     PackageWriter._write_content_types_stream(collector, parts)
     PackageWriter._write_pkg_rels(collector, package.rels)
     PackageWriter._write_parts(collector, parts)
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        first = "[Content_Types].xml"
-        for name in [first] + sorted(n for n in members if n != first):
-            info = zipfile.ZipInfo(name, date_time=date_time)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            target.writestr(info, members[name])
-    return out.getvalue()
+    return write_zip(members, date_time)

@@ -9,11 +9,8 @@ must not be shared between threads.
 
 from __future__ import annotations
 
-import threading
+from .ooxml import compiled_xpath, write_zip
 
-from lxml import etree
-
-_local = threading.local()
 _original = None
 
 
@@ -30,23 +27,8 @@ def install() -> bool:
         return False
     if _original is not None:
         return True
-    namespaces = dict(_nsmap)
-
-    original = base.xpath
-
-    def xpath(self, xpath_str: str, *args, **kwargs):
-        if args or kwargs:  # never used by python-pptx 1.0; keep the original meaning
-            return original(self, xpath_str, *args, **kwargs)
-        compiled = getattr(_local, "compiled", None)
-        if compiled is None:
-            compiled = _local.compiled = {}
-        function = compiled.get(xpath_str)
-        if function is None:
-            function = compiled[xpath_str] = etree.XPath(xpath_str, namespaces=namespaces)
-        return function(self)
-
-    _original = original
-    base.xpath = xpath
+    _original = base.xpath
+    base.xpath = compiled_xpath(_original, _nsmap)
     _patch_qn(True)
     return True
 
@@ -89,7 +71,6 @@ def save_reproducible(prs, date_time: tuple[int, int, int, int, int, int]) -> by
     None if python-pptx's package writer is not as expected (the caller then saves normally).
     """
     import io
-    import zipfile
 
     try:
         from pptx.opc.serialized import PackageWriter
@@ -108,12 +89,4 @@ def save_reproducible(prs, date_time: tuple[int, int, int, int, int, int]) -> by
         return None
     for step in steps:
         getattr(writer, step)(Collector())
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        first = "[Content_Types].xml"
-        for name in [first] + sorted(n for n in members if n != first):
-            info = zipfile.ZipInfo(name, date_time=date_time)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            target.writestr(info, members[name])
-    return out.getvalue()
+    return write_zip(members, date_time)
