@@ -216,10 +216,6 @@ class _Paragraph:
         self.pieces.append(_Piece(text, bold, italic, code))
         return self
 
-    @property
-    def empty(self) -> bool:
-        return not self.pieces
-
     def answer_line(self, width: int) -> None:
         """Dots at the end of a line become a dotted tab to the right edge: room to type.
 
@@ -344,7 +340,7 @@ class _Body:
                 for number, line in enumerate(element.text_content().rstrip("\n").split("\n")):
                     if number:
                         paragraph.pieces.append(_Piece(BREAK, code=True))
-                    paragraph.text(WHITESPACE.sub(" ", line.expandtabs(4)) if "\t" in line else line, code=True)
+                    paragraph.text(line.expandtabs(4), code=True)
                 self.add(paragraph)
             elif tag in ("div", "details", "section"):
                 self.blocks(element, list_level)
