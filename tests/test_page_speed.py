@@ -35,3 +35,12 @@ def test_every_script_file_on_every_page_is_deferred_in_its_order(site):
     names = [re.search(r'src="([^"]+)"', tag).group(1).rsplit("/", 1)[1] for tag in module_page]
     assert names[0] == "search-on-demand.js" and names[1].startswith("bundle."), names
     assert names[2:] == ["chairs.js", "tables.js"], names
+
+
+def test_heading_links_are_named_by_aria_label_not_by_a_title_that_costs_a_tooltip(site):
+    page = (site / "modules" / "sociale-functie" / "index.html").read_text(encoding="utf-8")
+    links = re.findall(r'<a class="headerlink"[^>]*>', page)
+    assert len(links) > 50
+    assert all('aria-label="Link naar dit deel"' in link and "title=" not in link for link in links), links[:3]
+    heading = '<h2 id="a">A<a class="headerlink" href="#a" {}="Link naar dit deel">¶</a></h2>'
+    assert quality.name_headerlinks(heading.format("title")) == heading.format("aria-label")
