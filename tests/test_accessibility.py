@@ -93,7 +93,7 @@ def test_axe_finds_a_violation_when_there_is_one(browser, server, axe_source):
     page.goto(f"{server}/", wait_until="networkidle")
     page.evaluate("""() => {
       const p = document.createElement('p'); p.textContent = 'te licht'; p.style.color = '#bbb';
-      const img = document.createElement('img'); img.src = 'assets/images/favicon.png';
+      const img = document.createElement('img'); img.src = 'images/favicon.svg';
       document.querySelector('article').append(p, img);
     }""")
     page.add_script_tag(content=axe_source)
