@@ -148,6 +148,7 @@ class _DeckBuilder:
             raise TemplateError(f"Het sjabloon voor de presentaties ontbreekt: {template}. "
                                 "Zet design/deck-template.pptx terug (zie scripts/make_template.py).")
         self.prs = Presentation(str(template))
+        pptx_speed.track_partnames(self.prs.part.package)  # nothing in a deck drops a part
         self.layouts = {layout.name: layout for layout in self.prs.slide_layouts}
         missing = [name for name in LAYOUTS if name not in self.layouts]
         if missing:
@@ -183,8 +184,9 @@ class _DeckBuilder:
         self._properties()
 
     def _new(self, layout: str, title: str) -> PptxSlide:
-        slide = self.prs.slides.add_slide(self.layouts[layout])
-        slide.shapes.title.text = title
+        slide = pptx_speed.add_slide(self.prs, self.layouts[layout]) \
+            or self.prs.slides.add_slide(self.layouts[layout])
+        pptx_speed.set_text(slide.shapes.title.text_frame, title)
         return slide
 
     def _number(self) -> int:
@@ -436,7 +438,8 @@ def _bullets(frame, lines: list[str], first_is_lead: bool = False) -> None:
 
 
 def _notes(slide: PptxSlide, text: str) -> None:
-    slide.notes_slide.notes_text_frame.text = text
+    if not pptx_speed.add_notes(slide, text):
+        slide.notes_slide.notes_text_frame.text = text
 
 
 def _table(slide: PptxSlide, rows: list[tuple], widths: tuple[float, ...], font=Pt(18),
@@ -463,6 +466,8 @@ def _table(slide: PptxSlide, rows: list[tuple], widths: tuple[float, ...], font=
         table.columns[col].width = int(width * share)
     for row, height in zip(table.rows, heights, strict=True):
         row.height = height
+    if _fill_cells_fast(table, rows, font, bold_last):
+        return table
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
             cell = table.cell(r, c)
@@ -479,6 +484,53 @@ def _table(slide: PptxSlide, rows: list[tuple], widths: tuple[float, ...], font=
                 for run in paragraph.runs:
                     run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF) if r == 0 else INK
     return table
+
+
+def _fill_cells_fast(table, rows: list[tuple], font, bold_last: bool) -> bool:
+    """The cells of _table written with lxml: the same XML as its loop over python-pptx's cells.
+
+    False (nothing changed) when the fast path is off or the table's cells are not python-pptx's
+    new, empty cells (a:txBody and an empty a:tcPr)."""
+    if not pptx_speed.active():
+        return False
+    cells = [list(tr.iterchildren(TC)) for tr in table._tbl.iterchildren(TR)]
+    if [len(row) for row in cells] != [len(row) for row in rows]:
+        return False
+    for tc in (tc for row in cells for tc in row):
+        if len(tc) != 2 or tc[0].tag != TX_BODY or tc[1].tag != TC_PR or len(tc[1]) or tc[1].attrib:
+            return False
+    size = str(Emu(font).centipoints)
+    white = str(RGBColor(0xFF, 0xFF, 0xFF))
+    for r, (values, row) in enumerate(zip(rows, cells, strict=True)):
+        bold = r == 0 or (bold_last and r == len(rows) - 1)
+        fill = str(FLANDERS_COLOUR) if r == 0 else str(TABLE_BAND) if r % 2 == 0 else white
+        ink = white if r == 0 else str(INK)
+        for value, (body, properties) in zip(values, row, strict=True):
+            properties.set("anchor", "ctr")
+            for paragraph in body.findall(pptx_speed.P_TAG):
+                body.remove(paragraph)
+            for line in ("" if value is None else str(value)).split("\n"):
+                paragraph = pptx_speed.add_paragraph(body, line)
+                paragraph_properties = paragraph.makeelement(PPR)
+                etree.SubElement(paragraph_properties, DEF_RPR, sz=size)
+                paragraph.insert(0, paragraph_properties)
+                for run in paragraph.iterchildren(pptx_speed.R_TAG):
+                    run_properties = run.makeelement(RPR, sz=size)
+                    if bold:
+                        run_properties.set("b", "1")
+                    _solid_fill(run_properties, ink)
+                    run.insert(0, run_properties)
+            _solid_fill(properties, fill)
+    return True
+
+
+TC, TR, TX_BODY, TC_PR, PPR, DEF_RPR, RPR = (f"{{{A}}}{name}" for name in (
+    "tc", "tr", "txBody", "tcPr", "pPr", "defRPr", "rPr"))
+
+
+def _solid_fill(parent, colour: str) -> None:
+    fill = etree.SubElement(parent, f"{{{A}}}solidFill")
+    etree.SubElement(fill, f"{{{A}}}srgbClr", val=colour)
 
 
 def _size_cell(cell, size, bold: bool = False) -> None:
