@@ -119,8 +119,15 @@ def _places_key(package: Package, module: Module, template: Path) -> tuple:
 
 def _places_of(builder: _DeckBuilder) -> tuple[FieldPlace, ...]:
     fields = {f.id: f for f in builder.package.title_fields + builder.module.all_fields}
-    titles = [slide.shapes.title.text for slide in builder.prs.slides]
-    return tuple(FieldPlace(fields[field_id], tuple((n, titles[n - 1]) for n in numbers))
+    slides = list(builder.prs.slides)
+    titles: dict[int, str] = {}  # only the slides that have a field
+
+    def title(number: int) -> str:
+        if number not in titles:
+            titles[number] = slides[number - 1].shapes.title.text
+        return titles[number]
+
+    return tuple(FieldPlace(fields[field_id], tuple((n, title(n)) for n in numbers))
                  for field_id, numbers in builder.field_slides.items())
 
 
@@ -177,8 +184,8 @@ class _DeckBuilder:
         checklist = self._new("Tabel", "Voorbereiding: in te vullen")
         self._objectives()
         self._agenda()
-        for step in self.module.steps:
-            self._step(step)
+        for number, step in enumerate(self.module.steps, start=1):
+            self._step(number, step)
         self._closing()
         self._fill_checklist(checklist)
         self._properties()
@@ -266,8 +273,8 @@ class _DeckBuilder:
 
     # -- steps ---------------------------------------------------------------------------------
 
-    def _step(self, step: Step) -> None:
-        header = (f"Stap {self.module.steps.index(step) + 1}: {step.title} · {step.minutes} minuten "
+    def _step(self, number: int, step: Step) -> None:
+        header = (f"Stap {number}: {step.title} · {step.minutes} minuten "
                   f"({format_clock(step.start)}–{format_clock(step.start + step.minutes)})\n"
                   f"Werkvorm: {step.method}")
         if step.materials:
@@ -281,7 +288,7 @@ class _DeckBuilder:
         for index, content in enumerate(step.slides):
             slide = self._content_slide(content)
             parts = [header, facilitation] if index == 0 else [
-                f"Vervolg van stap {self.module.steps.index(step) + 1}: {step.title}"]
+                f"Vervolg van stap {number}: {step.title}"]
             if content.notes:
                 parts.append(content.notes)
             if content.kind == "grafiek":
@@ -464,8 +471,14 @@ def _table(slide: PptxSlide, rows: list[tuple], widths: tuple[float, ...], font=
     table = shape.table
     for col, share in enumerate(widths):
         table.columns[col].width = int(width * share)
-    for row, height in zip(table.rows, heights, strict=True):
-        row.height = height
+    rows_of_table = list(table.rows)
+    if pptx_speed.active():  # python-pptx adds up the frame's height at each row: only at the last
+        for row, height in zip(rows_of_table[:-1], heights, strict=False):
+            row._tr.h = height
+        rows_of_table[-1].height = heights[-1]
+    else:
+        for row, height in zip(rows_of_table, heights, strict=True):
+            row.height = height
     if _fill_cells_fast(table, rows, font, bold_last):
         return table
     for r, row in enumerate(rows):
@@ -487,50 +500,45 @@ def _table(slide: PptxSlide, rows: list[tuple], widths: tuple[float, ...], font=
 
 
 def _fill_cells_fast(table, rows: list[tuple], font, bold_last: bool) -> bool:
-    """The cells of _table written with lxml: the same XML as its loop over python-pptx's cells.
+    """The cells of _table written as XML: the same cells as its loop over python-pptx's cells.
 
     False (nothing changed) when the fast path is off or the table's cells are not python-pptx's
-    new, empty cells (a:txBody and an empty a:tcPr)."""
+    new, empty cells (a:txBody with an empty paragraph, an empty a:tcPr)."""
     if not pptx_speed.active():
         return False
     cells = [list(tr.iterchildren(TC)) for tr in table._tbl.iterchildren(TR)]
     if [len(row) for row in cells] != [len(row) for row in rows]:
         return False
     for tc in (tc for row in cells for tc in row):
-        if len(tc) != 2 or tc[0].tag != TX_BODY or tc[1].tag != TC_PR or len(tc[1]) or tc[1].attrib:
+        if tc.attrib or [child.tag for child in tc] != [TX_BODY, TC_PR] or len(tc[1]) or tc[1].attrib \
+                or [child.tag for child in tc[0]] != EMPTY_BODY or any(len(c) or c.attrib for c in tc[0]):
             return False
-    size = str(Emu(font).centipoints)
+    size = Emu(font).centipoints
     white = str(RGBColor(0xFF, 0xFF, 0xFF))
-    for r, (values, row) in enumerate(zip(rows, cells, strict=True)):
-        bold = r == 0 or (bold_last and r == len(rows) - 1)
+    xml = []
+    for r, values in enumerate(rows):
+        bold = ' b="1"' if r == 0 or (bold_last and r == len(rows) - 1) else ""
         fill = str(FLANDERS_COLOUR) if r == 0 else str(TABLE_BAND) if r % 2 == 0 else white
-        ink = white if r == 0 else str(INK)
-        for value, (body, properties) in zip(values, row, strict=True):
-            properties.set("anchor", "ctr")
-            for paragraph in body.findall(pptx_speed.P_TAG):
-                body.remove(paragraph)
-            for line in ("" if value is None else str(value)).split("\n"):
-                paragraph = pptx_speed.add_paragraph(body, line)
-                paragraph_properties = paragraph.makeelement(PPR)
-                etree.SubElement(paragraph_properties, DEF_RPR, sz=size)
-                paragraph.insert(0, paragraph_properties)
-                for run in paragraph.iterchildren(pptx_speed.R_TAG):
-                    run_properties = run.makeelement(RPR, sz=size)
-                    if bold:
-                        run_properties.set("b", "1")
-                    _solid_fill(run_properties, ink)
-                    run.insert(0, run_properties)
-            _solid_fill(properties, fill)
+        run = (f'<a:rPr sz="{size}"{bold}><a:solidFill><a:srgbClr val="{white if r == 0 else INK}"/>'
+               "</a:solidFill></a:rPr>")
+        paragraph = f'<a:pPr><a:defRPr sz="{size}"/></a:pPr>'
+        for value in values:
+            text = "" if value is None else str(value)
+            xml.append("<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>"
+                       + "".join(pptx_speed.paragraph_xml(line, run, paragraph) for line in text.split("\n"))
+                       + f'</a:txBody><a:tcPr anchor="ctr"><a:solidFill><a:srgbClr val="{fill}"/>'
+                       "</a:solidFill></a:tcPr></a:tc>")
+    try:
+        new = pptx_speed.parse_fragment("".join(xml))
+    except etree.XMLSyntaxError:  # a character XML cannot hold: python-pptx's path says which
+        return False
+    for old, tc in zip((tc for row in cells for tc in row), new, strict=True):
+        old.getparent().replace(old, tc)
     return True
 
 
-TC, TR, TX_BODY, TC_PR, PPR, DEF_RPR, RPR = (f"{{{A}}}{name}" for name in (
-    "tc", "tr", "txBody", "tcPr", "pPr", "defRPr", "rPr"))
-
-
-def _solid_fill(parent, colour: str) -> None:
-    fill = etree.SubElement(parent, f"{{{A}}}solidFill")
-    etree.SubElement(fill, f"{{{A}}}srgbClr", val=colour)
+TC, TR, TX_BODY, TC_PR = (f"{{{A}}}{name}" for name in ("tc", "tr", "txBody", "tcPr"))
+EMPTY_BODY = [f"{{{A}}}{name}" for name in ("bodyPr", "lstStyle", "p")]
 
 
 def _size_cell(cell, size, bold: bool = False) -> None:

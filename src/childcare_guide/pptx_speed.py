@@ -25,7 +25,7 @@ import weakref
 
 from lxml import etree
 
-from .ooxml import compiled_xpath, write_zip
+from .ooxml import CONTENT_TYPES, compiled_xpath, write_zip
 
 _original = None
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -111,8 +111,12 @@ def save_reproducible(prs, date_time: tuple[int, int, int, int, int, int]) -> by
     steps = ("_write_content_types_stream", "_write_pkg_rels", "_write_parts")
     if not all(callable(getattr(writer, step, None)) for step in steps):
         return None
-    if active():  # the .rels files written with lxml, as _write_pkg_rels and _write_parts do
-        writer._write_content_types_stream(Collector())
+    if active():  # [Content_Types].xml and the .rels files as text, as python-pptx writes them
+        types = _content_types_xml(parts)
+        if types is None:
+            writer._write_content_types_stream(Collector())
+        else:
+            members[CONTENT_TYPES] = types
         members["_rels/.rels"] = _rels_xml(package._rels, "/")
         for part in parts:
             partname = part.partname
@@ -125,21 +129,65 @@ def save_reproducible(prs, date_time: tuple[int, int, int, int, int, int]) -> by
     return write_zip(members, date_time)
 
 
+XML_DECLARATION = b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+_ATTRIBUTE_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
+                                    "\t": "&#9;", "\n": "&#10;", "\r": "&#13;"})
+_NOT_XML = re.compile("[\x00-\x08\x0B\x0C\x0E-\x1F\ud800-\udfff\ufffe\uffff]")
+
+
+def flat_xml(root: str, namespace: str, children: list[tuple[str, tuple[tuple[str, str], ...]]]) -> bytes | None:
+    """An XML file of one root element (default namespace) with empty children that only have
+    attributes, byte for byte as lxml's tostring(encoding='UTF-8', standalone=True) writes it.
+    None when a value holds a character XML cannot hold (lxml then raises its own error)."""
+    out = [f'<{root} xmlns="{namespace}"']
+    if children:
+        out.append(">")
+        for tag, attributes in children:
+            out.append(f"<{tag}")
+            for name, value in attributes:
+                out.append(f' {name}="{value.translate(_ATTRIBUTE_ESCAPES)}"')
+            out.append("/>")
+        out.append(f"</{root}>")
+    else:
+        out.append("/>")
+    text = "".join(out)
+    if _NOT_XML.search(text):
+        return None
+    return XML_DECLARATION + text.encode("utf-8")
+
+
+CONTENT_TYPES_NAMESPACE = "http://schemas.openxmlformats.org/package/2006/content-types"
+
+
+def _content_types_xml(parts) -> bytes | None:
+    """[Content_Types].xml: python-pptx's own choice of defaults and overrides, written as text."""
+    try:
+        from pptx.opc.serialized import _ContentTypesItem
+        defaults, overrides = _ContentTypesItem(parts)._defaults_and_overrides
+    except (ImportError, AttributeError, TypeError, ValueError):
+        return None
+    children = [("Default", (("Extension", ext), ("ContentType", content_type)))
+                for ext, content_type in sorted(defaults.items())]
+    children += [("Override", (("PartName", partname), ("ContentType", content_type)))
+                 for partname, content_type in sorted(overrides.items())]
+    return flat_xml("Types", CONTENT_TYPES_NAMESPACE, children)
+
+
 RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships"
 _relative_refs: dict[tuple[str, str], str] = {}
 
 
 def _rels_xml(rels, base_uri: str) -> bytes:
     """The .rels file of a part: what python-pptx's _Relationships.xml gives, in its order
-    (by rId number), without building each element through python-pptx's parser."""
-    root = etree.Element(f"{{{RELATIONSHIPS}}}Relationships", nsmap={None: RELATIONSHIPS})
+    (by rId number), written as text."""
     numbered = sorted((int(rid[3:]) if rid.startswith("rId") and rid[3:].isdigit() else 0, rid)
                       for rid in rels.keys())
+    children = []
     for _, rid in numbered:
         rel = rels[rid]
         if rel.is_external:
-            attributes = {"Id": rid, "Type": rel.reltype, "Target": rel.target_ref,
-                          "TargetMode": "External"}
+            attributes = (("Id", rid), ("Type", rel.reltype), ("Target", rel.target_ref),
+                          ("TargetMode", "External"))
         else:
             partname = rel.target_partname
             key = (str(partname), base_uri)
@@ -148,31 +196,58 @@ def _rels_xml(rels, base_uri: str) -> bytes:
                 if len(_relative_refs) > 4096:
                     _relative_refs.clear()
                 target = _relative_refs[key] = partname.relative_ref(base_uri)
-            attributes = {"Id": rid, "Type": rel.reltype, "Target": target}
-        etree.SubElement(root, f"{{{RELATIONSHIPS}}}Relationship", attributes)
-    return etree.tostring(root, encoding="UTF-8", standalone=True)
+            attributes = (("Id", rid), ("Type", rel.reltype), ("Target", target))
+        children.append(("Relationship", attributes))
+    xml = flat_xml("Relationships", RELATIONSHIPS, children)
+    return rels.xml if xml is None else xml
 
 
 # -- text ---------------------------------------------------------------------------------------
 
 _CONTROL = re.compile(r"([\x00-\x08\x0B-\x1F])")
+_NS_A = f'xmlns:a="{A}"'
 
 
 def _escape(text: str) -> str:
     """python-pptx's escape of control characters in a run: BEL becomes '_x0007_'."""
+    if _CONTROL.search(text) is None:
+        return text
     return _CONTROL.sub(lambda match: "_x%04X_" % ord(match.group(1)), text)
 
 
-def add_paragraph(parent, text: str):
-    """Append an a:p with `text` to `parent` (a:txBody): what txBody.add_p().append_text(text)
-    does: each vertical tab becomes a line break, an empty run is left out."""
-    p = etree.SubElement(parent, P_TAG)
+def paragraph_xml(text: str, run_properties: str = "", paragraph_properties: str = "") -> str:
+    """The XML (prefix a:) of the paragraph txBody.add_p().append_text(text) adds: each vertical
+    tab a line break, no empty runs; with optional a:rPr in each run and a:pPr first."""
+    out = ["<a:p>", paragraph_properties]
     for index, part in enumerate(text.split("\v")):
         if index:
-            etree.SubElement(p, BR_TAG)
+            out.append("<a:br/>")
         if part:
-            etree.SubElement(etree.SubElement(p, R_TAG), T_TAG).text = _escape(part)
-    return p
+            part = _escape(part).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            out.append(f"<a:r>{run_properties}<a:t>{part}</a:t></a:r>")
+    out.append("</a:p>")
+    return "".join(out)
+
+
+def parse_fragment(xml: str) -> list:
+    """The elements of an XML fragment with prefix a:, parsed as python-pptx parses (so they are
+    python-pptx's element classes); moved into a tree, they serialize as python-pptx's own."""
+    from pptx.oxml import oxml_parser
+
+    return list(etree.fromstring(f"<a:fragment {_NS_A}>{xml}</a:fragment>", oxml_parser))
+
+
+def append_paragraphs(body, text: str) -> None:
+    """Replace the paragraphs of a:txBody `body` by one per line of `text`, as python-pptx's
+    TextFrame.text does."""
+    for p in body.findall(P_TAG):
+        body.remove(p)
+    lines = text.split("\n")
+    try:
+        body.extend(parse_fragment("".join(paragraph_xml(line) for line in lines)))
+    except etree.XMLSyntaxError:  # a character XML cannot hold: python-pptx's own error
+        for line in lines:
+            body.add_p().append_text(line)
 
 
 def set_text(frame, text: str) -> None:
@@ -180,11 +255,14 @@ def set_text(frame, text: str) -> None:
     if not active():
         frame.text = text
         return
-    body = frame._txBody
-    for p in body.findall(P_TAG):
-        body.remove(p)
-    for line in text.split("\n"):
-        add_paragraph(body, line)
+    append_paragraphs(frame._txBody, text)
+
+
+def _relate_new(source, target, reltype: str) -> str:
+    """source.relate_to(target, reltype) for a `target` that is new, so not yet related: without
+    python-pptx's search of all relationships of `source` for a matching one."""
+    add = getattr(source._rels, "_add_relationship", None)
+    return source.relate_to(target, reltype) if add is None else add(reltype, target)
 
 
 # -- part names ---------------------------------------------------------------------------------
@@ -249,8 +327,12 @@ def _slide_skeleton(layout_part):
     return (element,)
 
 
+NOTES_TEXT_MARK = "childcare-guide-notes-text"
+
+
 def _notes_skeleton(master_part):
-    """A notes slide with the master's placeholders and the path to its notes text body."""
+    """A notes slide with the master's placeholders: (element, path to its notes text body,
+    its XML before and after the notes paragraphs), or (element, None, None) without a body."""
     from pptx.oxml.slide import CT_NotesSlide
     from pptx.slide import NotesSlide
 
@@ -259,13 +341,20 @@ def _notes_skeleton(master_part):
     notes.clone_master_placeholders(master_part.notes_master)
     frame = notes.notes_text_frame
     if frame is None:
-        return (element, None)
-    path, node = [], frame._txBody
+        return (element, None, None)
+    body = frame._txBody
+    path, node = [], body
     while node is not element:
         parent = node.getparent()
         path.append(parent.index(node))
         node = parent
-    return (element, tuple(reversed(path)))
+    for p in body.findall(P_TAG):  # the paragraphs go last in a:txBody, where the text goes
+        body.remove(p)
+    mark = etree.Comment(NOTES_TEXT_MARK)
+    body.append(mark)
+    xml = etree.tostring(element, encoding="unicode").split(f"<!--{NOTES_TEXT_MARK}-->")
+    body.remove(mark)
+    return (element, tuple(reversed(path)), tuple(xml) if len(xml) == 2 else None)
 
 
 def _parts_api():
@@ -291,8 +380,8 @@ def add_slide(prs, layout):
     (skeleton,) = _skeleton(layout.part, "slide", _slide_skeleton)
     slide_part = slide_part_class(presentation_part._next_slide_partname, ct.PML_SLIDE,
                                   presentation_part.package, copy.deepcopy(skeleton))
-    slide_part.relate_to(layout.part, rt.SLIDE_LAYOUT)
-    id_list.add_sldId(presentation_part.relate_to(slide_part, rt.SLIDE))
+    _relate_new(slide_part, layout.part, rt.SLIDE_LAYOUT)
+    id_list.add_sldId(_relate_new(presentation_part, slide_part, rt.SLIDE))
     return slide_part.slide
 
 
@@ -308,20 +397,27 @@ def add_notes(slide, text: str) -> bool:
         return False
     package = slide_part.package
     master_part = package.presentation_part.notes_master_part
-    skeleton, path = _skeleton(master_part, "notes", _notes_skeleton)
+    skeleton, path, around = _skeleton(master_part, "notes", _notes_skeleton)
     if path is None:
         return False
-    element = copy.deepcopy(skeleton)
+    element = None
+    if around is not None:  # the whole notes slide parsed at once: faster than copy and add
+        from pptx.oxml import oxml_parser
+
+        xml = "".join(paragraph_xml(line) for line in text.split("\n")).join(around)
+        try:
+            element = etree.fromstring(xml, oxml_parser)
+        except etree.XMLSyntaxError:  # a character XML cannot hold: python-pptx's own error below
+            element = None
+    if element is None:
+        element = copy.deepcopy(skeleton)
+        body = element
+        for index in path:
+            body = body[index]
+        append_paragraphs(body, text)
     notes_part = notes_part_class(package.next_partname("/ppt/notesSlides/notesSlide%d.xml"),
                                   ct.PML_NOTES_SLIDE, package, element)
-    notes_part.relate_to(master_part, rt.NOTES_MASTER)
-    notes_part.relate_to(slide_part, rt.SLIDE)
-    slide_part.relate_to(notes_part, rt.NOTES_SLIDE)
-    body = element
-    for index in path:
-        body = body[index]
-    for p in body.findall(P_TAG):
-        body.remove(p)
-    for line in text.split("\n"):
-        add_paragraph(body, line)
+    _relate_new(notes_part, master_part, rt.NOTES_MASTER)
+    _relate_new(notes_part, slide_part, rt.SLIDE)
+    _relate_new(slide_part, notes_part, rt.NOTES_SLIDE)
     return True
