@@ -9,12 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import weakref
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
-from pptx import Presentation
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
@@ -38,6 +38,10 @@ ZIP_TIME = (2024, 1, 1, 0, 0, 0)
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 FIELD_HIGHLIGHT = "FFE066"  # a soft yellow: dark text on it stays above 4.5:1
+FIELD_INK = RGBColor(0x1A, 0x1A, 0x1A)
+# what _add_field's python-pptx steps give a field's run: bold, dark, highlighted
+FIELD_RUN_PROPERTIES = (f'<a:rPr b="1"><a:solidFill><a:srgbClr val="{FIELD_INK}"/></a:solidFill>'
+                        f'<a:highlight><a:srgbClr val="{FIELD_HIGHLIGHT}"/></a:highlight></a:rPr>')
 # Chart colours on the white slide: both above 3:1 (WCAG non-text contrast) and of clearly
 # different lightness, so the two series differ in greyscale too; data labels and the legend
 # name each bar, so colour is never the only cue.
@@ -154,7 +158,7 @@ class _DeckBuilder:
         if not template.is_file():
             raise TemplateError(f"Het sjabloon voor de presentaties ontbreekt: {template}. "
                                 "Zet design/deck-template.pptx terug (zie scripts/make_template.py).")
-        self.prs = Presentation(str(template))
+        self.prs = pptx_speed.open_presentation(template)
         pptx_speed.track_partnames(self.prs.part.package)  # nothing in a deck drops a part
         self.layouts = {layout.name: layout for layout in self.prs.slide_layouts}
         missing = [name for name in LAYOUTS if name not in self.layouts]
@@ -191,9 +195,10 @@ class _DeckBuilder:
         self._properties()
 
     def _new(self, layout: str, title: str) -> PptxSlide:
-        slide = pptx_speed.add_slide(self.prs, self.layouts[layout]) \
-            or self.prs.slides.add_slide(self.layouts[layout])
-        pptx_speed.set_text(slide.shapes.title.text_frame, title)
+        slide = pptx_speed.add_slide(self.prs, self.layouts[layout], title)
+        if slide is None:
+            slide = self.prs.slides.add_slide(self.layouts[layout])
+            slide.shapes.title.text = title
         return slide
 
     def _number(self) -> int:
@@ -222,10 +227,9 @@ class _DeckBuilder:
     def _objectives(self) -> None:
         slide = self._new("Tekst", "Doelstellingen")
         frame = self._body(slide).text_frame
-        _bullets(frame, [fit.OBJECTIVES_LEAD] + list(self.module.objectives), first_is_lead=True)
-        for paragraph in frame.paragraphs:  # five objectives of two lines fit at 22 pt
-            for run in paragraph.runs:
-                run.font.size = Pt(fit.OBJECTIVES_SIZE_PT)
+        # five objectives of two lines fit at 22 pt
+        _bullets(frame, [fit.OBJECTIVES_LEAD] + list(self.module.objectives), first_is_lead=True,
+                 size=Pt(fit.OBJECTIVES_SIZE_PT))
         _notes(slide, "Lees de doelstellingen voor en vraag of iemand er iets aan wil toevoegen.")
 
     def _agenda(self) -> None:
@@ -400,17 +404,20 @@ class _DeckBuilder:
 
         A field the municipality's data fills becomes plain text and is not remembered.
         """
-        run = paragraph.add_run()
         text = self._local_text(field)
         if text is not None:
-            run.text = text
+            if not pptx_speed.add_run(paragraph, text):
+                paragraph.add_run().text = text
             return
-        run.text = "[Vul in]" if short else fill_in_text(field)
-        run.font.bold = True
-        run.font.color.rgb = RGBColor(0x1A, 0x1A, 0x1A)
-        rpr = run._r.get_or_add_rPr()
-        highlight = etree.SubElement(rpr, f"{{{A}}}highlight")
-        etree.SubElement(highlight, f"{{{A}}}srgbClr", val=FIELD_HIGHLIGHT)
+        text = "[Vul in]" if short else fill_in_text(field)
+        if not pptx_speed.add_run(paragraph, text, FIELD_RUN_PROPERTIES):
+            run = paragraph.add_run()
+            run.text = text
+            run.font.bold = True
+            run.font.color.rgb = FIELD_INK
+            rpr = run._r.get_or_add_rPr()
+            highlight = etree.SubElement(rpr, f"{{{A}}}highlight")
+            etree.SubElement(highlight, f"{{{A}}}srgbClr", val=FIELD_HIGHLIGHT)
         self.field_slides.setdefault(field.id, []).append(number or self._number())
 
     def _properties(self) -> None:
@@ -435,13 +442,27 @@ def _changed(module: Module) -> str:
     return f", module gewijzigd {'' if change.version else 'op '}{change.text}"
 
 
-def _bullets(frame, lines: list[str], first_is_lead: bool = False) -> None:
+def _bullets(frame, lines: list[str], first_is_lead: bool = False, size=None) -> None:
+    """One paragraph per line (a new line in a line is a line break), the first bold as a lead;
+    with `size`, on each run."""
+    if pptx_speed.active():  # as XML: the same paragraphs as the loop below
+        run = "" if size is None else f'<a:rPr sz="{Emu(size).centipoints}"/>'
+        xml = "".join(pptx_speed.paragraph_xml(
+            line.replace("\n", "\v"), run,
+            '<a:pPr><a:defRPr b="1"/></a:pPr>' if first_is_lead and index == 0 else "")
+            for index, line in enumerate(lines or [""]))
+        if pptx_speed.replace_paragraphs(frame._txBody, xml):
+            return
     frame.text = ""
     for index, line in enumerate(lines):
         paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
         paragraph.text = line
         if first_is_lead and index == 0:
             paragraph.font.bold = True
+    if size is not None:
+        for paragraph in frame.paragraphs:
+            for run in paragraph.runs:
+                run.font.size = size
 
 
 def _notes(slide: PptxSlide, text: str) -> None:
@@ -456,10 +477,8 @@ def _table(slide: PptxSlide, rows: list[tuple], widths: tuple[float, ...], font=
     Each row is as tall as its wrapped text needs (estimated from `measure`, the texts the cells
     will hold, or else `rows`), so the frame matches what a presentation program draws.
     """
-    title = slide.shapes.title
-    left = title.left
-    top = title.top + title.height + Emu(120000)
-    width = title.width
+    left, title_top, width, title_height = _title_box(slide)
+    top = title_top + title_height + Emu(120000)
     widths_pt = [width * share / Pt(1) for share in widths]
     heights = [Pt(fit.row_height_pt([fit.FIELD_TEXT if v is None else str(v) for v in row],
                                     widths_pt, font.pt))
@@ -552,6 +571,21 @@ def _size_cell(cell, size, bold: bool = False) -> None:
 
 
 SOURCE_BOTTOM_MARGIN = Pt(540 - fit.SOURCE_BOTTOM_PT)
+_title_boxes: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # layout part -> box
+
+
+def _title_box(slide: PptxSlide) -> tuple[int, int, int, int]:
+    """Left, top, width and height of the slide's title. A title without a place of its own has
+    its layout's (python-pptx looks that up through layout and master each time): remembered
+    per layout."""
+    title = slide.shapes.title
+    if title._element.xfrm is not None:
+        return title.left, title.top, title.width, title.height
+    layout = slide.part.slide_layout.part
+    box = _title_boxes.get(layout)
+    if box is None:
+        box = _title_boxes[layout] = (title.left, title.top, title.width, title.height)
+    return box
 
 
 def _source_top(slide: PptxSlide, text: str) -> int:
@@ -562,10 +596,9 @@ def _source_top(slide: PptxSlide, text: str) -> int:
 
 def _source_line(slide: PptxSlide, text: str) -> None:
     prs = slide.part.package.presentation_part.presentation
-    title = slide.shapes.title
+    left, _, width, _ = _title_box(slide)
     top = _source_top(slide, text)
-    box = slide.shapes.add_textbox(title.left, top, title.width,
-                                   prs.slide_height - SOURCE_BOTTOM_MARGIN - top)
+    box = slide.shapes.add_textbox(left, top, width, prs.slide_height - SOURCE_BOTTOM_MARGIN - top)
     box.name = "Bron"
     frame = box.text_frame
     frame.word_wrap = True

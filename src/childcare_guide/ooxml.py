@@ -58,7 +58,7 @@ def write_zip(members: Mapping[str, bytes], date_time: tuple[int, int, int, int,
     local: list[bytes] = []
     central: list[bytes] = []
     offset = 0
-    for name, blob in zip(names, blobs):
+    for name, blob in zip(names, blobs, strict=True):
         crc, compressed = _deflate(blob)
         try:
             encoded, flags = name.encode("ascii"), 0

@@ -20,7 +20,9 @@ caller then takes python-pptx's normal path.
 from __future__ import annotations
 
 import copy
+import os
 import re
+import threading
 import weakref
 
 from lxml import etree
@@ -181,7 +183,7 @@ def _rels_xml(rels, base_uri: str) -> bytes:
     """The .rels file of a part: what python-pptx's _Relationships.xml gives, in its order
     (by rId number), written as text."""
     numbered = sorted((int(rid[3:]) if rid.startswith("rId") and rid[3:].isdigit() else 0, rid)
-                      for rid in rels.keys())
+                      for rid in rels)
     children = []
     for _, rid in numbered:
         rel = rels[rid]
@@ -212,7 +214,7 @@ def _escape(text: str) -> str:
     """python-pptx's escape of control characters in a run: BEL becomes '_x0007_'."""
     if _CONTROL.search(text) is None:
         return text
-    return _CONTROL.sub(lambda match: "_x%04X_" % ord(match.group(1)), text)
+    return _CONTROL.sub(lambda match: f"_x{ord(match.group(1)):04X}_", text)
 
 
 def paragraph_xml(text: str, run_properties: str = "", paragraph_properties: str = "") -> str:
@@ -250,6 +252,44 @@ def append_paragraphs(body, text: str) -> None:
             body.add_p().append_text(line)
 
 
+def replace_paragraphs(body, xml: str) -> bool:
+    """Replace the paragraphs of a:txBody `body` by those in `xml` (a:p elements, prefix a:);
+    False (nothing changed) when the fast path is off or `xml` does not parse."""
+    if not active():
+        return False
+    try:
+        paragraphs = parse_fragment(xml)
+    except etree.XMLSyntaxError:
+        return False
+    for p in body.findall(P_TAG):
+        body.remove(p)
+    body.extend(paragraphs)
+    return True
+
+
+END_PARA_RPR_TAG = f"{{{A}}}endParaRPr"
+
+
+def add_run(paragraph, text: str, run_properties: str = "") -> bool:
+    """paragraph.add_run().text = text (a python-pptx _Paragraph), the run with the a:rPr in
+    `run_properties` (XML, prefix a:); False (nothing changed) when that is not done: fast path
+    off, empty text (python-pptx writes an empty a:t differently) or text XML cannot hold."""
+    if not active() or not text:
+        return False
+    text = _escape(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    try:
+        (run,) = parse_fragment(f"<a:r>{run_properties}<a:t>{text}</a:t></a:r>")
+    except (etree.XMLSyntaxError, ValueError):
+        return False
+    p = paragraph._p
+    end = p.find(END_PARA_RPR_TAG)  # python-pptx puts a new run before it
+    if end is None:
+        p.append(run)
+    else:
+        end.addprevious(run)
+    return True
+
+
 def set_text(frame, text: str) -> None:
     """frame.text = text for a python-pptx TextFrame: one paragraph per line."""
     if not active():
@@ -263,6 +303,32 @@ def _relate_new(source, target, reltype: str) -> str:
     python-pptx's search of all relationships of `source` for a matching one."""
     add = getattr(source._rels, "_add_relationship", None)
     return source.relate_to(target, reltype) if add is None else add(reltype, target)
+
+
+# -- the template -------------------------------------------------------------------------------
+
+_templates: dict[tuple, object] = {}  # (path, size, mtime) -> the template as loaded, never changed
+_templates_lock = threading.Lock()
+
+
+def open_presentation(path):
+    """Presentation(path), from a copy of the template as loaded once per process: loading it
+    again takes python-pptx four times as long as copying it."""
+    from pptx import Presentation
+
+    if not active():
+        return Presentation(str(path))
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return Presentation(str(path))  # python-pptx's own error
+    key = (str(path), stat.st_size, stat.st_mtime_ns)
+    with _templates_lock:
+        pristine = _templates.get(key)
+        if pristine is None:
+            _templates.clear()  # one template at a time
+            pristine = _templates[key] = Presentation(str(path))
+        return copy.deepcopy(pristine)
 
 
 # -- part names ---------------------------------------------------------------------------------
@@ -318,16 +384,36 @@ def _skeleton(part, kind: str, make):
     return hit
 
 
+TEXT_MARK = "childcare-guide-text"
+
+
+def _around_paragraphs(element, body) -> tuple[str, str] | None:
+    """The XML of `element` before and after the paragraphs of its a:txBody `body`, those
+    paragraphs left out: where python-pptx's TextFrame.text puts new ones, last in the body.
+    Changes `element` (give a copy)."""
+    for p in body.findall(P_TAG):
+        body.remove(p)
+    body.append(etree.Comment(TEXT_MARK))
+    xml = etree.tostring(element, encoding="unicode").split(f"<!--{TEXT_MARK}-->")
+    return (xml[0], xml[1]) if len(xml) == 2 else None
+
+
 def _slide_skeleton(layout_part):
+    """A slide with the layout's placeholders, and its XML around the title's paragraphs (None
+    without a title)."""
     from pptx.oxml.slide import CT_Slide
     from pptx.slide import Slide
 
     element = CT_Slide.new()
-    Slide(element, None).shapes.clone_layout_placeholders(layout_part.slide_layout)
-    return (element,)
-
-
-NOTES_TEXT_MARK = "childcare-guide-notes-text"
+    shapes = Slide(element, None).shapes
+    shapes.clone_layout_placeholders(layout_part.slide_layout)
+    around = None
+    title = shapes.title
+    if title is not None:
+        with_title = copy.deepcopy(element)
+        title = Slide(with_title, None).shapes.title
+        around = _around_paragraphs(with_title, title.text_frame._txBody)
+    return (element, around)
 
 
 def _notes_skeleton(master_part):
@@ -342,19 +428,21 @@ def _notes_skeleton(master_part):
     frame = notes.notes_text_frame
     if frame is None:
         return (element, None, None)
-    body = frame._txBody
-    path, node = [], body
+    path, node = [], frame._txBody
     while node is not element:
         parent = node.getparent()
         path.append(parent.index(node))
         node = parent
-    for p in body.findall(P_TAG):  # the paragraphs go last in a:txBody, where the text goes
-        body.remove(p)
-    mark = etree.Comment(NOTES_TEXT_MARK)
-    body.append(mark)
-    xml = etree.tostring(element, encoding="unicode").split(f"<!--{NOTES_TEXT_MARK}-->")
-    body.remove(mark)
-    return (element, tuple(reversed(path)), tuple(xml) if len(xml) == 2 else None)
+    path.reverse()
+    copied = copy.deepcopy(element)
+    return (element, tuple(path), _around_paragraphs(copied, _follow(copied, path)))
+
+
+def _follow(element, path):
+    """The descendant of `element` at `path`, child indexes from the top."""
+    for index in path:
+        element = element[index]
+    return element
 
 
 def _parts_api():
@@ -366,8 +454,9 @@ def _parts_api():
     return CONTENT_TYPE, RELATIONSHIP_TYPE, NotesSlidePart, SlidePart
 
 
-def add_slide(prs, layout):
-    """prs.slides.add_slide(layout), the placeholders copied from a skeleton; None: not done."""
+def add_slide(prs, layout, title: str | None = None):
+    """prs.slides.add_slide(layout), then slide.shapes.title.text = title unless None: the slide
+    made from a skeleton (its XML with the title's paragraphs, or a copy); None: not done."""
     api = _parts_api() if active() else None
     if api is None:
         return None
@@ -377,12 +466,31 @@ def add_slide(prs, layout):
     id_list = getattr(slides, "_sldIdLst", None)
     if id_list is None or not hasattr(presentation_part, "_next_slide_partname"):
         return None
-    (skeleton,) = _skeleton(layout.part, "slide", _slide_skeleton)
+    skeleton, around = _skeleton(layout.part, "slide", _slide_skeleton)
+    if title is None:
+        element = copy.deepcopy(skeleton)
+    else:
+        element = _parse_around(around, title)
+        if element is None:
+            return None
     slide_part = slide_part_class(presentation_part._next_slide_partname, ct.PML_SLIDE,
-                                  presentation_part.package, copy.deepcopy(skeleton))
+                                  presentation_part.package, element)
     _relate_new(slide_part, layout.part, rt.SLIDE_LAYOUT)
     id_list.add_sldId(_relate_new(presentation_part, slide_part, rt.SLIDE))
     return slide_part.slide
+
+
+def _parse_around(around: tuple[str, str] | None, text: str):
+    """The element of a skeleton's XML with a text frame's paragraphs for `text`, or None."""
+    if around is None:
+        return None
+    from pptx.oxml import oxml_parser
+
+    xml = "".join(paragraph_xml(line) for line in text.split("\n")).join(around)
+    try:
+        return etree.fromstring(xml, oxml_parser)
+    except etree.XMLSyntaxError:
+        return None
 
 
 def add_notes(slide, text: str) -> bool:
@@ -400,21 +508,10 @@ def add_notes(slide, text: str) -> bool:
     skeleton, path, around = _skeleton(master_part, "notes", _notes_skeleton)
     if path is None:
         return False
-    element = None
-    if around is not None:  # the whole notes slide parsed at once: faster than copy and add
-        from pptx.oxml import oxml_parser
-
-        xml = "".join(paragraph_xml(line) for line in text.split("\n")).join(around)
-        try:
-            element = etree.fromstring(xml, oxml_parser)
-        except etree.XMLSyntaxError:  # a character XML cannot hold: python-pptx's own error below
-            element = None
-    if element is None:
+    element = _parse_around(around, text)  # the whole notes slide parsed at once: faster
+    if element is None:  # than copy and add; or a character XML cannot hold: python-pptx's error
         element = copy.deepcopy(skeleton)
-        body = element
-        for index in path:
-            body = body[index]
-        append_paragraphs(body, text)
+        append_paragraphs(_follow(element, path), text)
     notes_part = notes_part_class(package.next_partname("/ppt/notesSlides/notesSlide%d.xml"),
                                   ct.PML_NOTES_SLIDE, package, element)
     _relate_new(notes_part, master_part, rt.NOTES_MASTER)
