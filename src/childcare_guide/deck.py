@@ -205,9 +205,10 @@ class _DeckBuilder:
         return len(self.prs.slides)
 
     def _body(self, slide: PptxSlide, idx: int = 1):
-        for shape in slide.placeholders:
-            if shape.placeholder_format.idx == idx:
-                return shape
+        try:  # the first placeholder with this idx, as a loop over placeholder_format.idx finds
+            return slide.placeholders[idx]
+        except KeyError:
+            pass
         raise TemplateError(f"De dia-indeling '{slide.slide_layout.name}' heeft geen tekstvak "
                             f"nummer {idx}. Zet het sjabloon terug of voeg het tekstvak toe.")
 
