@@ -333,12 +333,19 @@ def open_presentation(path):
 
 # -- part names ---------------------------------------------------------------------------------
 
+# Parts python-pptx only ever names through next_partname (never by a fixed name, never renamed;
+# slides are, so they are not here): for these the remembered names stay right.
+TRACKED_PREFIXES = ("/ppt/notesSlides/", "/ppt/charts/", "/ppt/embeddings/", "/ppt/theme/")
+
+
 def track_partnames(package) -> bool:
-    """Give `package` a next_partname that remembers the names it has (same answers).
+    """Give `package` a next_partname that remembers names (the same answers as python-pptx's).
 
     python-pptx's next_partname walks the relationships of every part to collect the names each
-    time a part is added. Only for a package that is being built and never loses a part: the
-    remembered names are those of the parts now plus each name handed out since.
+    time a part is added: a deck of n slides with notes walks n times. Only for a package that is
+    being built and never loses a part, and only for the parts in TRACKED_PREFIXES: the names of
+    one walk, at the first new part of its kind, plus each name handed out since. Other names
+    take python-pptx's own walk.
     """
     if not active() or not callable(getattr(package, "iter_parts", None)):
         return False
@@ -346,12 +353,18 @@ def track_partnames(package) -> bool:
         from pptx.opc.packuri import PackURI
     except ImportError:
         return False
-    names = {str(part.partname) for part in package.iter_parts()}
+    original = package.next_partname
+    known: dict[str, set[str]] = {}  # prefix -> names of the parts with it
 
     def next_partname(tmpl: str):
         prefix = tmpl[: (tmpl % 42).find("42")]
-        count = sum(1 for name in names if name.startswith(prefix))
-        for n in range(count + 1, 0, -1):  # python-pptx's own search, on the remembered names
+        if not prefix.startswith(TRACKED_PREFIXES):
+            return original(tmpl)
+        names = known.get(prefix)
+        if names is None:
+            names = known[prefix] = {str(part.partname) for part in package.iter_parts()
+                                     if part.partname.startswith(prefix)}
+        for n in range(len(names) + 1, 0, -1):  # python-pptx's own search, on the remembered names
             candidate = tmpl % n
             if candidate not in names:
                 names.add(candidate)
