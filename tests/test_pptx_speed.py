@@ -162,6 +162,19 @@ def test_runs_and_bullets_as_python_pptx_writes_them(text, slow):
     assert fast == normal
 
 
+@pytest.mark.parametrize("lines", [[], [""], ["een"], ["een", "", "twee\nregels"]])
+def test_bullets_as_python_pptx_writes_them(lines, slow):
+    def write(slide):
+        frame = slide.placeholders[1].text_frame
+        deck._bullets(frame, lines, first_is_lead=True, size=Pt(22))
+        return _xml(slide.placeholders[1]._element)
+
+    fast = write(_text_slide())
+    with slow():
+        normal = write(_text_slide())
+    assert fast == normal
+
+
 def test_table_cells_as_python_pptx_writes_them(slow):
     rows = [("Kop", "Tweede kop"), ("", None), ("twee\nregels", "een\vbreuk"), (TEXTS[10], 12),
             ("bel\x07", "ü é — €"), ("laatste", "rij")]

@@ -450,7 +450,7 @@ def _bullets(frame, lines: list[str], first_is_lead: bool = False, size=None) ->
         run = "" if size is None else f'<a:rPr sz="{Emu(size).centipoints}"/>'
         xml = "".join(pptx_speed.paragraph_xml(
             line.replace("\n", "\v"), run,
-            '<a:pPr><a:defRPr b="1"/></a:pPr>' if first_is_lead and index == 0 else "")
+            '<a:pPr><a:defRPr b="1"/></a:pPr>' if first_is_lead and index == 0 and lines else "")
             for index, line in enumerate(lines or [""]))
         if pptx_speed.replace_paragraphs(frame._txBody, xml):
             return

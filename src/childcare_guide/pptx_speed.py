@@ -1,20 +1,24 @@
-"""Make python-pptx evaluate its XPath expressions from a compiled cache (and remember qn()).
+"""Faster decks with python-pptx, each step giving the same bytes as python-pptx's own.
 
 python-pptx looks up elements with `element.xpath(expression, namespaces=...)` thousands of times
 per deck; lxml compiles the expression again on every call. `etree.XPath` compiles it once and
-gives the same result for the same element, so building a deck is about twice as fast, with the
-same bytes (tests/test_pptx_speed.py). The cache is per thread, because a compiled XPath object
-must not be shared between threads.
+gives the same result for the same element (install(): a per-thread cache, because a compiled
+XPath object must not be shared between threads; qn() is remembered too).
 
-Beside that, the slow steps of a deck are done without python-pptx's object model, each giving
-the same XML as python-pptx's own step (tests/test_pptx_speed.py builds every deck both ways):
-  - add_slide and add_notes: a new slide is a copy of a skeleton, the placeholders python-pptx
-    clones from the layout (or notes master) once, instead of cloning them for every slide;
-  - track_partnames: the next free part name from a remembered set of names instead of a walk
-    over every part of the package for every new part (which made a deck O(n²));
-  - set_text: a text frame's text written with lxml.
-Each returns None or False when python-pptx is not as expected or the fast path is off: the
-caller then takes python-pptx's normal path.
+Beside that, the slow steps of a deck skip python-pptx's object model:
+  - open_presentation: the template is loaded once per process and copied for each deck;
+  - add_slide and add_notes: a new slide or notes slide is parsed whole from the XML of a
+    skeleton (the placeholders python-pptx clones from the layout or notes master, cloned once)
+    with the text of its title or notes put in;
+  - track_partnames: the next free part name from remembered names instead of a walk over every
+    part of the package for each new part (which made a deck O(n²));
+  - set_text, paragraph_xml, add_run, replace_paragraphs: text written as XML and parsed at once;
+  - save_reproducible: [Content_Types].xml and the .rels files written as text, and
+    ooxml.write_zip's one-pass zip.
+Each gives up (None or False, nothing changed) when python-pptx is not as expected, a text holds
+a character XML cannot hold, or the fast paths are off (uninstall()): the caller then takes
+python-pptx's own way. tests/test_pptx_speed.py builds every deck both ways and compares each
+fast step with python-pptx's.
 """
 
 from __future__ import annotations
@@ -380,21 +384,24 @@ def track_partnames(package) -> bool:
 MAX_SKELETONS = 64
 _skeletons: dict[tuple[str, bytes], tuple] = {}  # (kind, XML of the layout or master) -> skeleton
 _skeleton_of_part: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # (part, kind) -> skeleton
+_skeletons_lock = threading.Lock()
 
 
 def _skeleton(part, kind: str, make):
-    """The skeleton of a new slide (kind 'slide') or notes slide ('notes') based on `part`."""
-    per_part = _skeleton_of_part.setdefault(part, {})
-    hit = per_part.get(kind)
-    if hit is None:
-        key = (kind, etree.tostring(part._element))
-        hit = _skeletons.get(key)
+    """The skeleton of a new slide (kind 'slide') or notes slide ('notes') based on `part` (a
+    layout or the notes master): made once per content of that part, then only copied."""
+    with _skeletons_lock:
+        per_part = _skeleton_of_part.setdefault(part, {})
+        hit = per_part.get(kind)
         if hit is None:
-            hit = _skeletons[key] = make(part)
-            while len(_skeletons) > MAX_SKELETONS:
-                del _skeletons[next(iter(_skeletons))]
-        per_part[kind] = hit
-    return hit
+            key = (kind, etree.tostring(part._element))
+            hit = _skeletons.get(key)
+            if hit is None:
+                hit = _skeletons[key] = make(part)
+                while len(_skeletons) > MAX_SKELETONS:
+                    del _skeletons[next(iter(_skeletons))]
+            per_part[kind] = hit
+        return hit
 
 
 TEXT_MARK = "childcare-guide-text"
