@@ -1,6 +1,7 @@
 """The speed-ups of the decks (pptx_speed, deck's XML fast paths, ooxml.write_zip) change nothing
 in their bytes: each fast path is compared with python-pptx's own way of doing the same step."""
 
+import contextlib
 import io
 import random
 import zipfile
@@ -33,7 +34,6 @@ TEXTS = ["", "een", "een\ntwee", "\n", "\n\n", "een\vtwee", "\v", "a\v\vb", "bel
 @pytest.fixture
 def slow():
     """python-pptx's own way for the duration of a block: `with slow(): ...`."""
-    import contextlib
 
     @contextlib.contextmanager
     def off():
@@ -185,7 +185,7 @@ def test_table_cells_as_python_pptx_writes_them(slow):
         slide = prs.slides.add_slide(layout)
         slide.shapes.title.text = "Tabel"
         deck._table(slide, rows, widths=(0.6, 0.4), font=Pt(14), bold_last=bold_last,
-                    description="Een tabel.")
+                    description='Een "tabel" <met> & tab\tnieuwe\nregel, ü')
         return _xml(slide.shapes._spTree)
 
     for bold_last in (False, True):
@@ -202,6 +202,10 @@ def test_text_that_xml_cannot_hold_gives_python_pptx_error(slow):
         with slow(), pytest.raises(ValueError):
             pptx_speed.set_text(_text_slide().shapes.title.text_frame, text)
         assert not pptx_speed.add_run(_text_slide().placeholders[1].text_frame.paragraphs[0], text)
+        for way in (contextlib.nullcontext, slow):
+            slide = _text_slide()
+            with way(), pytest.raises(ValueError):
+                deck._table(slide, [("kop",), (text,)], widths=(1.0,))
 
 
 # -- package ------------------------------------------------------------------------------------

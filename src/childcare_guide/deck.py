@@ -484,6 +484,10 @@ def _table(slide: PptxSlide, rows: list[tuple], widths: tuple[float, ...], font=
     heights = [Pt(fit.row_height_pt([fit.FIELD_TEXT if v is None else str(v) for v in row],
                                     widths_pt, font.pt))
                for row in (measure or rows)]
+    if pptx_speed.active():
+        table = _table_fast(slide, rows, widths, heights, (left, top, width), font, bold_last, description)
+        if table is not None:
+            return table
     shape = slide.shapes.add_table(len(rows), len(rows[0]), left, top, width, sum(heights))
     shape.name = "Tabel"
     if description:
@@ -491,16 +495,8 @@ def _table(slide: PptxSlide, rows: list[tuple], widths: tuple[float, ...], font=
     table = shape.table
     for col, share in enumerate(widths):
         table.columns[col].width = int(width * share)
-    rows_of_table = list(table.rows)
-    if pptx_speed.active():  # python-pptx adds up the frame's height at each row: only at the last
-        for row, height in zip(rows_of_table[:-1], heights, strict=False):
-            row._tr.h = height
-        rows_of_table[-1].height = heights[-1]
-    else:
-        for row, height in zip(rows_of_table, heights, strict=True):
-            row.height = height
-    if _fill_cells_fast(table, rows, font, bold_last):
-        return table
+    for row, height in zip(table.rows, heights, strict=True):
+        row.height = height
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
             cell = table.cell(r, c)
@@ -512,53 +508,64 @@ def _table(slide: PptxSlide, rows: list[tuple], widths: tuple[float, ...], font=
             # dark text on white and light green bands below (all far above 4.5:1)
             cell.fill.solid()
             cell.fill.fore_color.rgb = (FLANDERS_COLOUR if r == 0 else
-                                        TABLE_BAND if r % 2 == 0 else RGBColor(0xFF, 0xFF, 0xFF))
+                                        TABLE_BAND if r % 2 == 0 else WHITE)
             for paragraph in cell.text_frame.paragraphs:
                 for run in paragraph.runs:
-                    run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF) if r == 0 else INK
+                    run.font.color.rgb = WHITE if r == 0 else INK
     return table
 
 
-def _fill_cells_fast(table, rows: list[tuple], font, bold_last: bool) -> bool:
-    """The cells of _table written as XML: the same cells as its loop over python-pptx's cells.
+WHITE = RGBColor(0xFF, 0xFF, 0xFF)
+TABLE_STYLE = "{5C22544A-7EE6-4342-B048-85BDC9FD1C3A}"  # python-pptx's default for a new table
+TABLE_URI = "http://schemas.openxmlformats.org/drawingml/2006/table"
+P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 
-    False (nothing changed) when the fast path is off or the table's cells are not python-pptx's
-    new, empty cells (a:txBody with an empty paragraph, an empty a:tcPr)."""
-    if not pptx_speed.active():
-        return False
-    cells = [list(tr.iterchildren(TC)) for tr in table._tbl.iterchildren(TR)]
-    if [len(row) for row in cells] != [len(row) for row in rows]:
-        return False
-    for tc in (tc for row in cells for tc in row):
-        if tc.attrib or [child.tag for child in tc] != [TX_BODY, TC_PR] or len(tc[1]) or tc[1].attrib \
-                or [child.tag for child in tc[0]] != EMPTY_BODY or any(len(c) or c.attrib for c in tc[0]):
-            return False
+
+def _table_fast(slide: PptxSlide, rows: list[tuple], widths: tuple[float, ...], heights: list,
+                box: tuple[int, int, int], font, bold_last: bool, description: str):
+    """The table of _table's python-pptx steps (add_table, name, description, column widths,
+    row heights, each cell's text, size, colours and anchor) written as XML and parsed at once.
+    None (nothing changed) when python-pptx is not as expected or a text does not parse."""
+    from pptx.shapes.graphfrm import GraphicFrame
+
+    shapes = slide.shapes
+    shape_id = getattr(shapes, "_next_shape_id", None)
+    tree = getattr(shapes, "_spTree", None)
+    if not isinstance(shape_id, int) or tree is None:
+        return None
+    left, top, width = box
+    column_widths = [int(width * share) for share in widths]
     size = Emu(font).centipoints
-    white = str(RGBColor(0xFF, 0xFF, 0xFF))
-    xml = []
-    for r, values in enumerate(rows):
+    escape = pptx_speed.attribute_value
+    xml = [f'<p:graphicFrame xmlns:p="{P}"><p:nvGraphicFramePr><p:cNvPr id="{shape_id}" name="Tabel"',
+           f' descr="{escape(description)}"/>' if description else "/>",
+           '<p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/>'
+           f'</p:nvGraphicFramePr><p:xfrm><a:off x="{left}" y="{top}"/>'
+           f'<a:ext cx="{sum(column_widths)}" cy="{sum(heights)}"/></p:xfrm>'
+           f'<a:graphic><a:graphicData uri="{TABLE_URI}"><a:tbl><a:tblPr firstRow="1" bandRow="1">'
+           f"<a:tableStyleId>{TABLE_STYLE}</a:tableStyleId></a:tblPr><a:tblGrid>",
+           "".join(f'<a:gridCol w="{w}"/>' for w in column_widths), "</a:tblGrid>"]
+    for r, (values, height) in enumerate(zip(rows, heights, strict=True)):
         bold = ' b="1"' if r == 0 or (bold_last and r == len(rows) - 1) else ""
-        fill = str(FLANDERS_COLOUR) if r == 0 else str(TABLE_BAND) if r % 2 == 0 else white
-        run = (f'<a:rPr sz="{size}"{bold}><a:solidFill><a:srgbClr val="{white if r == 0 else INK}"/>'
+        fill = FLANDERS_COLOUR if r == 0 else TABLE_BAND if r % 2 == 0 else WHITE
+        run = (f'<a:rPr sz="{size}"{bold}><a:solidFill><a:srgbClr val="{WHITE if r == 0 else INK}"/>'
                "</a:solidFill></a:rPr>")
         paragraph = f'<a:pPr><a:defRPr sz="{size}"/></a:pPr>'
+        xml.append(f'<a:tr h="{height}">')
         for value in values:
             text = "" if value is None else str(value)
             xml.append("<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>"
                        + "".join(pptx_speed.paragraph_xml(line, run, paragraph) for line in text.split("\n"))
                        + f'</a:txBody><a:tcPr anchor="ctr"><a:solidFill><a:srgbClr val="{fill}"/>'
                        "</a:solidFill></a:tcPr></a:tc>")
+        xml.append("</a:tr>")
+    xml.append("</a:tbl></a:graphicData></a:graphic></p:graphicFrame>")
     try:
-        new = pptx_speed.parse_fragment("".join(xml))
+        (frame,) = pptx_speed.parse_fragment("".join(xml))
     except etree.XMLSyntaxError:  # a character XML cannot hold: python-pptx's path says which
-        return False
-    for old, tc in zip((tc for row in cells for tc in row), new, strict=True):
-        old.getparent().replace(old, tc)
-    return True
-
-
-TC, TR, TX_BODY, TC_PR = (f"{{{A}}}{name}" for name in ("tc", "tr", "txBody", "tcPr"))
-EMPTY_BODY = [f"{{{A}}}{name}" for name in ("bodyPr", "lstStyle", "p")]
+        return None
+    tree.insert_element_before(frame, "p:extLst")  # where python-pptx adds a shape
+    return GraphicFrame(frame, shapes).table
 
 
 def _size_cell(cell, size, bold: bool = False) -> None:

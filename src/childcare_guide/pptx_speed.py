@@ -162,6 +162,11 @@ def flat_xml(root: str, namespace: str, children: list[tuple[str, tuple[tuple[st
     return XML_DECLARATION + text.encode("utf-8")
 
 
+def attribute_value(value: str) -> str:
+    """`value` escaped as lxml writes an attribute's value (between double quotes)."""
+    return value.translate(_ATTRIBUTE_ESCAPES)
+
+
 CONTENT_TYPES_NAMESPACE = "http://schemas.openxmlformats.org/package/2006/content-types"
 
 
