@@ -177,3 +177,23 @@ def test_search_dialog_has_an_accessible_name(browser, server, axe_source):
     context.close()
     assert result == {"passes": 1, "violations": 0}
     assert name == "Zoeken"
+
+
+def test_a_table_wider_than_the_screen_is_a_named_region_the_keyboard_can_reach(browser, server):
+    """javascripts/tables.js: on a phone the timetable scrolls sideways; the keyboard can reach it."""
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    page.goto(f"{server}/modules/sociale-functie/", wait_until="networkidle")
+    boxes = page.eval_on_selector_all(".md-typeset__scrollwrap", """boxes => boxes.map(box => ({
+        wide: box.scrollWidth > box.clientWidth + 1, tabindex: box.getAttribute('tabindex'),
+        role: box.getAttribute('role'), label: box.getAttribute('aria-label')}))""")
+    assert any(box["wide"] for box in boxes), boxes
+    for box in boxes:
+        if box["wide"]:
+            assert (box["tabindex"], box["role"]) == ("0", "region") and "pijltjestoetsen" in box["label"], box
+        else:
+            assert box["tabindex"] is None and box["role"] is None, box
+    page.set_viewport_size({"width": 1600, "height": 900})  # wide enough again: no extra tab stop
+    page.wait_for_function("""() => [...document.querySelectorAll('.md-typeset__scrollwrap')]
+        .every(box => box.scrollWidth > box.clientWidth + 1 || !box.hasAttribute('tabindex'))""")
+    context.close()

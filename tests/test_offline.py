@@ -7,7 +7,7 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 
-from childcare_guide.offline import FOLDER, ZIP_NAME, build_offline_zip, rewrite_links
+from childcare_guide.offline import FOLDER, ZIP_NAME, build_offline_zip, lunr_files, rewrite_links
 
 REF = re.compile(r'\s(?:href|src)="([^"]*)"')
 
@@ -45,6 +45,26 @@ def test_zip_is_reproducible_and_holds_the_whole_guide(site, package, usb):
     assert f"versie {package.version}" in readme and "index.html" in readme
     assert not (usb / "downloads" / ZIP_NAME).exists()
     assert (usb / "search" / "search_index.js").read_text(encoding="utf-8").startswith("var __index = {")
+
+
+def test_the_zip_leaves_out_what_no_one_uses_from_disk_and_stores_decks_as_they_are(site, usb):
+    lunr = {p.relative_to(usb).as_posix() for p in (usb / "assets" / "javascripts" / "lunr").rglob("*.js")}
+    assert lunr == {"assets/javascripts/lunr/min/lunr.stemmer.support.min.js",
+                    "assets/javascripts/lunr/min/lunr.nl.min.js"}
+    assert (site / "assets" / "javascripts" / "lunr" / "wordcut.js").is_file()  # the online site keeps all
+    assert not (usb / "search" / "search_index.json").exists()  # from disk the bundle reads the .js
+    with zipfile.ZipFile(site / "downloads" / ZIP_NAME) as archive:
+        kinds = {info.filename.rsplit(".", 1)[-1]: info.compress_type for info in archive.infolist()}
+    assert kinds["pptx"] == kinds["docx"] == zipfile.ZIP_STORED and kinds["html"] == zipfile.ZIP_DEFLATED
+
+
+def test_lunr_files_follow_the_languages_of_the_search_index():
+    base = "assets/javascripts/lunr/"
+    assert lunr_files('{"config": {"lang": ["nl"]}}') == {base + "min/lunr.stemmer.support.min.js",
+                                                         base + "min/lunr.nl.min.js"}
+    assert lunr_files('{"config": {"lang": ["en"]}}') == {base + "min/lunr.stemmer.support.min.js"}
+    assert lunr_files('{"config": {"lang": ["nl", "th"]}}') >= {base + "min/lunr.multi.min.js", base + "wordcut.js",
+                                                               base + "min/lunr.th.min.js"}
 
 
 def test_every_link_in_the_zip_points_to_a_file_in_the_zip(usb):

@@ -68,7 +68,7 @@ def test_search_and_palette_work_without_a_policy_violation(browser, server):
     """)
     page.goto(f"{server}/modules/toegankelijkheid/", wait_until="networkidle")
     scheme = page.get_attribute("body", "data-md-color-scheme")
-    page.click("form[data-md-component=palette] label:not([hidden])")
+    page.click("form[data-gids-component=palette] label:not([hidden])")
     page.wait_for_function(f"() => document.body.dataset.mdColorScheme !== '{scheme}'")
     page.click("label.md-search__icon, .md-search__input")
     page.keyboard.type("drempels")

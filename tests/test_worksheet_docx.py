@@ -1,6 +1,11 @@
-"""Worksheets as .docx: reopen with python-docx, open in LibreOffice Writer, same bytes every time."""
+"""Worksheets as .docx: reopen with python-docx, open in LibreOffice Writer, same bytes every time.
+
+The .docx is written without a word processor library, so these tests also check the package as
+Word reads it: every XML part well-formed, every part with a content type, every relationship
+pointing at a part that is there, every style that a paragraph or table names defined."""
 
 import io
+import posixpath
 import re
 import shutil
 import subprocess
@@ -9,14 +14,189 @@ import zipfile
 import pytest
 from docx import Document
 from docx.shared import Mm
+from lxml import etree
 
 from childcare_guide.markdown_text import DIRECTIVE
-from childcare_guide.worksheet_docx import worksheet_docx
+from childcare_guide.worksheet_docx import (DocxInputs, docx_inputs, markdown_converter, render_docx,
+                                            worksheet_docx)
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+
+# The end of the content type that a part of each relationship type must have.
+PART_TYPES = {"officeDocument": ".document.main+xml", "styles": ".styles+xml", "settings": ".settings+xml",
+              "footer": ".footer+xml", "core-properties": "core-properties+xml",
+              "extended-properties": "extended-properties+xml"}
+
+# Every construction the HTML walk knows, and text that XML must escape or cannot hold.
+SAMPLE_BODY = """Tekst met & en 1 < 2 > 0 en "aanhalingstekens", een stuurteken\x01 weg, een
+[link](https://www.example.org/pad?a=1&b=2), `code <x>` en *nadruk* en **vet**.
+Eerste regel\x20\x20
+tweede regel na een harde regeleinde.
+
+### Kop drie
+
+#### Kop vier
+
+##### Kop vijf
+
+> Een citaat.
+
+!!! note "Let op"
+    Tekst in een kader.
+
+Een codeblok:
+
+    code  met  spaties
+    tweede regel
+
+3. drie
+4. vier, met een lijst erin:
+    - binnen ......
+    - **Wie?** ..........
+
+- een losse lijst
+
+- met alinea's
+
+**Wie neemt contact op?** ..........
+
+| vraag | antwoord |
+| --- | --- |
+| Naam: ........ | |
+| tekst & meer | |
+"""
+SAMPLE = DocxInputs("Kinderopvang voor iedereen", "9.9.9", 9, "Proef & <test>", "Alles wat kan", SAMPLE_BODY)
 
 
 @pytest.fixture(scope="module")
 def documents(package):
     return {(m.slug, s.id): worksheet_docx(package, m, s) for m in package.modules for s in m.worksheets}
+
+
+def package_problems(data: bytes) -> list[str]:
+    """What Word would refuse or lose in a .docx: empty when the package is sound."""
+    problems = []
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    names = archive.namelist()
+    if names[:1] != ["[Content_Types].xml"]:
+        problems.append("[Content_Types].xml is not the first member")
+    trees = {}
+    for name in names:
+        if name.endswith((".xml", ".rels")):
+            try:
+                trees[name] = etree.fromstring(archive.read(name))
+            except etree.XMLSyntaxError as error:
+                problems.append(f"{name}: {error}")
+    types = trees.get("[Content_Types].xml")
+    if types is None:
+        return problems + ["no [Content_Types].xml"]
+    overrides = {e.get("PartName")[1:]: e.get("ContentType") for e in types.iter(f"{CT}Override")}
+    defaults = {e.get("Extension"): e.get("ContentType") for e in types.iter(f"{CT}Default")}
+    content_types = {name: overrides.get(name, defaults.get(name.rsplit(".", 1)[-1])) for name in names}
+    for name in names:
+        if name != "[Content_Types].xml" and content_types[name] is None:
+            problems.append(f"{name} has no content type")
+    problems += [f"content type for missing part {p}" for p in overrides if p not in names]
+    targets = {}
+    for name, tree in trees.items():
+        if not name.endswith(".rels"):
+            continue
+        source = posixpath.dirname(posixpath.dirname(name))  # word/_rels/x.rels -> word
+        for rel in tree.iter(f"{RELS}Relationship"):
+            if rel.get("TargetMode") == "External":
+                continue
+            target = posixpath.normpath(posixpath.join(source, rel.get("Target")))
+            targets[(name, rel.get("Id"))] = target
+            if target not in names:
+                problems.append(f"{name}: {rel.get('Id')} points at missing {target}")
+                continue
+            # a part Word reads through a relationship needs its own content type, not plain XML
+            kind = rel.get("Type").rsplit("/", 1)[-1]
+            expected = PART_TYPES.get(kind, "")
+            if content_types[target] == "application/xml" or not content_types[target].endswith(expected):
+                problems.append(f"{target} has content type {content_types[target]}, not one for {kind}")
+    main = [t for (n, _), t in targets.items() if n == "_rels/.rels"]
+    if "word/document.xml" not in main:
+        problems.append("no officeDocument relationship to word/document.xml")
+    styles = trees.get("word/styles.xml")
+    defined = {s.get(f"{W}styleId") for s in styles.iter(f"{W}style")} if styles is not None else set()
+    for part in ("word/document.xml", "word/footer1.xml"):
+        tree = trees.get(part)
+        if tree is None:
+            problems.append(f"no {part}")
+            continue
+        rels = f"word/_rels/{posixpath.basename(part)}.rels"
+        for element in tree.iter():
+            for attribute, value in element.attrib.items():
+                if attribute.startswith(R) and (rels, value) not in targets:
+                    problems.append(f"{part}: relationship {value} is not in {rels}")
+        for element in tree.iter(f"{W}pStyle", f"{W}tblStyle"):
+            if element.get(f"{W}val") not in defined:
+                problems.append(f"{part}: style {element.get(f'{W}val')} is not in styles.xml")
+    return problems
+
+
+def test_every_worksheet_is_a_sound_package(documents):
+    for key, data in {**documents, ("proef", "alles"): render_docx(SAMPLE)}.items():
+        assert package_problems(data) == [], key
+
+
+def test_the_package_check_finds_what_word_would_refuse(documents):
+    data = documents[("omgevingsanalyse", "gemeentelijke-fiche")]
+    members = {n: zipfile.ZipFile(io.BytesIO(data)).read(n) for n in zipfile.ZipFile(io.BytesIO(data)).namelist()}
+
+    def zipped(changed: dict[str, bytes | None]) -> bytes:
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w") as target:
+            for name, content in {**members, **changed}.items():
+                if content is not None:
+                    target.writestr(name, content)
+        return out.getvalue()
+
+    assert any("styles.xml" in p for p in package_problems(zipped({"word/styles.xml": None})))
+    broken_xml = members["word/document.xml"].replace(b"</w:body>", b"</w:bod>")
+    assert any("word/document.xml" in p for p in package_problems(zipped({"word/document.xml": broken_xml})))
+    no_type = members["[Content_Types].xml"].replace(b'PartName="/word/footer1.xml"', b'PartName="/x.xml"')
+    assert any("footer1.xml has content type application/xml" in p for p in package_problems(
+        zipped({"[Content_Types].xml": no_type})))
+    bad_style = members["word/document.xml"].replace(b'w:val="Heading1"', b'w:val="Kop1"', 1)
+    assert any("Kop1" in p for p in package_problems(zipped({"word/document.xml": bad_style})))
+
+
+def test_every_construction_and_awkward_text_survive(tmp_path):
+    data = render_docx(SAMPLE)
+    doc = Document(io.BytesIO(data))
+    texts = [p.text for p in doc.paragraphs]
+    first = next(p for p in doc.paragraphs if p.text.startswith("Tekst met"))
+    assert first.text.startswith('Tekst met & en 1 < 2 > 0 en "aanhalingstekens", een stuurteken weg, een link '
+                                 "(https://www.example.org/pad?a=1&b=2), code <x> en nadruk en vet.")
+    assert "harde regeleinde" in first.text and "\n" in first.text  # the hard line break
+    assert [r.font.name for r in first.runs if r.text == "code <x>"] == ["Consolas"]
+    assert [r.text for r in first.runs if r.italic] == ["nadruk"]
+    assert [r.text for r in first.runs if r.bold] == ["vet"]
+    styles = {p.text: p.style.name for p in doc.paragraphs}
+    assert styles["Kop drie"] == "Heading 2" and styles["Kop vier"] == "Heading 3"
+    assert styles["Kop vijf"] == "Heading 4" and styles["Een citaat."] == "Quote"
+    assert [r.text for p in doc.paragraphs if p.text == "Let op" for r in p.runs if r.bold] == ["Let op"]
+    assert "code  met  spaties\ntweede regel" in texts  # a code block keeps its spaces and lines
+    assert "Tekst in een kader." in texts
+    assert any(t.startswith("3.\tdrie") for t in texts) and any(t.startswith("4.\tvier") for t in texts)
+    assert "•\tbinnen \t" in texts and "•\tWie? \t" in texts
+    assert "•\tmet alinea's" in texts
+    nested = next(p for p in doc.paragraphs if p.text == "•\tbinnen \t")
+    assert nested.paragraph_format.left_indent > next(p for p in doc.paragraphs if p.text.startswith("3.")
+                                                      ).paragraph_format.left_indent
+    line = next(p for p in doc.paragraphs if p.text.startswith("Wie neemt contact op?"))
+    assert line.text == "Wie neemt contact op? \t" and line.paragraph_format.tab_stops[0].leader == 1
+    cell = doc.tables[0].rows[1].cells[0]
+    assert cell.text == "Naam: \t"
+    stop = cell.paragraphs[0].paragraph_format.tab_stops[0]
+    assert stop.leader == 1 and stop.position < doc.tables[0].columns[0].width  # the line ends in its cell
+    assert doc.tables[0].rows[2].cells[0].text == "tekst & meer"
+    assert doc.core_properties.subject.endswith("module 9: Proef & <test>")
 
 
 def test_every_worksheet_becomes_a_document_with_its_title_and_dutch_properties(package, documents):
@@ -68,6 +248,26 @@ def test_empty_answer_space_is_editable_room(package, documents):
     assert len(stops) == 1 and stops[0].leader == 1  # WD_TAB_LEADER.DOTS
 
 
+def test_header_rows_have_the_teal_fill_and_body_cells_none(documents):
+    doc = Document(io.BytesIO(documents[("sociale-functie", "oogst")]))
+    for table in doc.tables:
+        fills = [[tc.find(f"{W}tcPr/{W}shd") for tc in row._tr.iter(f"{W}tc")] for row in table.rows]
+        assert all(f is not None and f.get(f"{W}fill") == "E0F2F1" for f in fills[0])
+        assert all(f is None for row in fills[1:] for f in row)
+        assert all(r.cells[0].paragraphs[0].runs[0].bold for r in table.rows[:1] if r.cells[0].text)
+
+
+def test_markdown_shortcut_gives_the_same_html(package):
+    """Skipping Markdown's inline step for text without markup changes nothing in the HTML."""
+    fast, plain = markdown_converter(), markdown_converter(plain_text_shortcut=False)
+    assert "plain-text" in fast.treeprocessors and "plain-text" not in plain.treeprocessors
+    bodies = [SAMPLE_BODY] + [docx_inputs(package, m, s).body for m in package.modules for s in m.worksheets]
+    bodies.append("Alle *inline* _opmaak_: `a`, \\*, [a](https://x.be), [b][1], ![c](d.png), <https://x.be>, "
+                  "<a@b.be>, &amp; &#123;, __vet__, ***beide***, <span>html</span>\n\n[1]: https://y.be\n")
+    for body in bodies:
+        assert fast.reset().convert(body) == plain.reset().convert(body)
+
+
 def test_bold_text_and_bullets_survive(documents):
     doc = Document(io.BytesIO(documents[("samenwerken-met-toeleiders", "netwerkkaart")]))
     bold = [r.text for p in doc.paragraphs for r in p.runs if r.bold]
@@ -93,8 +293,10 @@ def test_every_worksheet_opens_in_libreoffice_writer(documents, tmp_path):
         pytest.fail("LibreOffice ontbreekt: voer 'make test' uit, dat installeert libreoffice-writer.")
     for (slug, sheet_id), data in documents.items():
         (tmp_path / f"{slug}-{sheet_id}.docx").write_bytes(data)
+    (tmp_path / "proef-alles.docx").write_bytes(render_docx(SAMPLE))
     files = sorted(tmp_path.glob("*.docx"))
     profile = (tmp_path / "profiel").as_uri()
+    texts = {}
     result = subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless",
                              "--convert-to", "pdf", "--outdir", str(tmp_path), *map(str, files)],
                             capture_output=True, text=True, timeout=300)
@@ -105,6 +307,15 @@ def test_every_worksheet_opens_in_libreoffice_writer(documents, tmp_path):
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
                               check=True).stdout
         assert "Werkblad:" in text, docx.name
+        texts[docx.stem] = " ".join(text.split())
+    # what a chair sees: the table's header, the figures, bullets, the dotted answer lines
+    assert "Cijfer Vlaanderen Jaar en bron Onze gemeente" in texts["omgevingsanalyse-gemeentelijke-fiche"]
+    assert "• OCMW of sociaal huis" in texts["samenwerken-met-toeleiders-netwerkkaart"]
+    assert "1. Teken in het midden" in texts["samenwerken-met-toeleiders-netwerkkaart"]
+    assert re.search(r"Wie moet er de volgende keer zeker bij zijn\? \.{20,}", texts["sociale-functie-oogst"])
+    sample = texts["proef-alles"]
+    assert 'Tekst met & en 1 < 2 > 0 en "aanhalingstekens"' in sample
+    assert "(https://www.example.org/pad?a=1&b=2)" in sample and "Kop vijf" in sample
     first = tmp_path / "omgevingsanalyse-gemeentelijke-fiche.pdf"
     subprocess.run(["pdftoppm", "-r", "30", "-png", str(first), str(tmp_path / "blad")], check=True)
     images = sorted(tmp_path.glob("blad-*.png"))

@@ -38,7 +38,7 @@ hits: Counter[str] = Counter()
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 # Third-party code whose version changes what a generated file looks like.
-LIBRARIES = ("python-pptx", "lxml", "XlsxWriter", "python-docx", "Markdown", "PyYAML")
+LIBRARIES = ("python-pptx", "lxml", "XlsxWriter", "Markdown", "PyYAML")
 
 
 def fingerprint(root: Path) -> tuple:

@@ -28,7 +28,13 @@ SKIPPED = {"sitemap.xml", "sitemap.xml.gz", "404.html"}  # 404.html: absolute li
 # Source maps of Material's CSS and JavaScript: only a developer's browser tools read them; left
 # out, the zip is about 290 KB smaller.
 SKIPPED_SUFFIXES = (".map", ".tmp")
-SEARCH_INDEX = "search/search_index.json"
+SEARCH_INDEX = "search/search_index.json"  # from disk the bundle reads search_index.js instead
+# Material ships the search's language support for some 30 languages (about 1 MB, 680 KB of it
+# Thai word splitting). Its search worker loads only what the index's languages need: those files
+# go in the zip, the others not.
+LUNR = "assets/javascripts/lunr/"
+# Already compressed: stored as they are, compressing them again costs time and gains nothing.
+STORED_SUFFIXES = (".pptx", ".docx", ".xlsx", ".zip", ".gz", ".png", ".jpg", ".jpeg", ".ico", ".woff2")
 SHIM = "assets/javascripts/iframe-worker-shim.js"
 # The shim runs the search worker in a frame with an inline script of its own, whose text
 # depends on the page's place in the folder tree, so no fixed hash can allow it. In the offline
@@ -111,6 +117,20 @@ def offline_search_index(index: str) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
+def lunr_files(index: str) -> set[str]:
+    """The files under assets/javascripts/lunr/ that Material's search worker loads for this index."""
+    languages = json.loads(index).get("config", {}).get("lang", ["en"])
+    needed = {"min/lunr.stemmer.support.min.js"}
+    needed |= {f"min/lunr.{language}.min.js" for language in languages if language != "en"}
+    if len(languages) > 1:
+        needed.add("min/lunr.multi.min.js")
+    if "ja" in languages:
+        needed.add("tinyseg.js")
+    if "th" in languages:
+        needed.add("wordcut.js")
+    return {LUNR + name for name in needed}
+
+
 def readme(package: Package) -> str:
     lines = [
         f"{package.title}, versie {package.version}",
@@ -146,13 +166,16 @@ def _build_offline_zip(site: Path, package: Package) -> bytes:
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         _add(archive, f"{FOLDER}/{README}", readme(package).encode("utf-8"))
         _add(archive, f"{FOLDER}/{SHIM}", SHIM_SOURCE.read_bytes())
+        lunr: set[str] = set()
         if (site / SEARCH_INDEX).is_file():
-            index = offline_search_index((site / SEARCH_INDEX).read_text(encoding="utf-8"))
-            _add(archive, f"{FOLDER}/search/search_index.js", f"var __index = {index}".encode())
+            raw = (site / SEARCH_INDEX).read_text(encoding="utf-8")
+            lunr = lunr_files(raw)
+            _add(archive, f"{FOLDER}/search/search_index.js", f"var __index = {offline_search_index(raw)}".encode())
         for path in paths:
             name = path.relative_to(site).as_posix()
             if name in SKIPPED or name == f"downloads/{ZIP_NAME}" or name.endswith(SKIPPED_SUFFIXES) \
-                    or path.name.startswith("."):
+                    or path.name.startswith(".") or name == SEARCH_INDEX \
+                    or (name.startswith(LUNR) and name not in lunr):
                 continue
             data = path.read_bytes()
             if name.endswith(".html"):
@@ -164,7 +187,7 @@ def _build_offline_zip(site: Path, package: Package) -> bytes:
 
 def _add(archive: zipfile.ZipFile, name: str, data: bytes) -> None:
     info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
-    info.compress_type = zipfile.ZIP_DEFLATED
+    info.compress_type = zipfile.ZIP_STORED if name.endswith(STORED_SUFFIXES) else zipfile.ZIP_DEFLATED
     info.external_attr = 0o644 << 16
     archive.writestr(info, data)
 

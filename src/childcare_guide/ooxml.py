@@ -1,6 +1,6 @@
-"""What python-pptx and python-docx share here: compiled XPath, and one reproducible zip.
+"""What the Office files share: compiled XPath (python-pptx), and one reproducible zip (decks, worksheets).
 
-Both libraries look up elements with `element.xpath(expression, namespaces=...)` thousands of times
+python-pptx looks up elements with `element.xpath(expression, namespaces=...)` thousands of times
 per file, and lxml compiles the expression again on every call. `etree.XPath` compiles it once
 and gives the same result. A compiled XPath object must not be shared between threads, so the
 cache is per thread.

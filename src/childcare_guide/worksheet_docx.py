@@ -4,38 +4,45 @@ The worksheet's Markdown (with [[cijfertabel]] and [[invulvelden]] expanded exac
 page) is turned into HTML by Python-Markdown and walked element by element: headings, paragraphs,
 lists and tables become native Word structures. Empty table cells get room to write in, and a
 line that ends in dots ('Wie? ..........') gets a dotted tab to the right margin, so the chair
-types on the line instead of over the dots. The bytes are reproducible: fixed timestamps.
+types on the line instead of over the dots.
+
+The WordprocessingML is written directly (escaped strings, in schema order) into the small fixed
+package of docx_parts.py: no word processor template is opened, so fifteen worksheets take a few
+hundredths of a second. The bytes are reproducible: fixed timestamps, members in a fixed order.
 """
 
 from __future__ import annotations
 
-import io
 import re
+import threading
 from dataclasses import dataclass
 
 import markdown
-from docx import Document
-from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.table import WD_ROW_HEIGHT_RULE
-from docx.enum.text import WD_TAB_LEADER, WD_TAB_ALIGNMENT
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Cm, Mm, Pt, RGBColor
 from lxml import html as lxml_html
+from markdown.extensions.admonition import AdmonitionExtension
+from markdown.extensions.attr_list import AttrListExtension
+from markdown.extensions.md_in_html import MarkdownInHtmlExtension
+from markdown.extensions.sane_lists import SaneListExtension
+from markdown.extensions.tables import TableExtension
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
 
-from . import docx_speed
-from .deck import FIXED_TIME, ZIP_TIME, normalise_zip
+from .deck import FIXED_TIME, ZIP_TIME
+from .docx_parts import (CELL_MARGIN, CODE_FONT, CORE, DOCUMENT, FIXED_PARTS, FOOTER, FOOTER_RELATIONSHIP,
+                         LANGUAGE, MARGIN, PAGE_HEIGHT, PAGE_WIDTH, TEXT_WIDTH, W, R)
 from .markdown_text import demote_headings
 from .model import Module, Package, Worksheet
+from .ooxml import write_zip
 from .pages import expand_directives
 
-LANGUAGE = "nl-BE"
-MARKDOWN_EXTENSIONS = ["tables", "admonition", "attr_list", "md_in_html", "sane_lists"]
 HEADER_FILL = "E0F2F1"  # the light teal of the site, behind the header row of a table
 TRAILING_DOTS = re.compile(r"\s*(?:\.\s*){5,}$")  # '......' or '. . . . .' at the end of a line
-EMPTY_ROW_HEIGHT = Cm(0.9)
-
-docx_speed.install()  # compiled XPath: the same bytes, faster
+EMPTY_ROW_HEIGHT = 510  # twips: 0.9 cm, room to write in a table row
+LIST_INDENT = 454  # twips per list level: 0.8 cm
+LIST_HANGING = 340  # the bullet or number hangs 0.6 cm to the left of the text
+LIST_SPACE_AFTER = 40  # 2 pt between list items
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")  # not allowed in XML 1.0
+WHITESPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -64,257 +71,372 @@ def worksheet_docx(package: Package, module: Module, sheet: Worksheet) -> bytes:
 
 def render_docx(inputs: DocxInputs) -> bytes:
     """The .docx bytes made from inputs alone."""
-    document = Document()
-    _page_setup(document)
-    _styles(document)
-    document.add_heading(f"Werkblad: {inputs.sheet_title}", level=0)
-    lead = document.add_paragraph(f"Bij module {inputs.module_number}: {inputs.module_title} · "
-                                  f"{inputs.package_title}, versie {inputs.version}")
-    lead.runs[0].italic = True
-    html = markdown.markdown(inputs.body, extensions=MARKDOWN_EXTENSIONS)
-    root = lxml_html.fragment_fromstring(html, create_parent="div")
-    _Writer(document).blocks(root)
-    _footer(document, f"{inputs.package_title}, versie {inputs.version} · werkblad bij module "
-                      f"{inputs.module_number}: {inputs.module_title}")
-    _properties(document, inputs)
-    fast = docx_speed.save_reproducible(document, ZIP_TIME)  # zipped once, the same bytes
-    if fast is not None:
-        return fast
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return normalise_zip(buffer.getvalue())
+    body = _Body()
+    body.add(_Paragraph(style="Title").text(f"Werkblad: {inputs.sheet_title}"))
+    body.add(_Paragraph().text(f"Bij module {inputs.module_number}: {inputs.module_title} · "
+                               f"{inputs.package_title}, versie {inputs.version}", italic=True))
+    root = lxml_html.fragment_fromstring(_markdown_to_html(inputs.body), create_parent="div")
+    body.blocks(root)
+    footer = (f"{inputs.package_title}, versie {inputs.version} · werkblad bij module "
+              f"{inputs.module_number}: {inputs.module_title}")
+    members = dict(FIXED_PARTS)
+    members[DOCUMENT] = _document_xml(body.xml()).encode()
+    members[FOOTER] = _footer_xml(_Paragraph(style="Footer").text(footer).xml()).encode()
+    members[CORE] = _core_xml(inputs).encode()
+    return write_zip(members, ZIP_TIME)
 
 
-def _page_setup(document) -> None:
-    for section in document.sections:
-        section.page_width, section.page_height = Mm(210), Mm(297)
-        section.left_margin = section.right_margin = Cm(2)
-        section.top_margin = section.bottom_margin = Cm(2)
+_local = threading.local()
 
 
-def _styles(document) -> None:
-    """Dutch as the language of every style (spelling check), a readable base size."""
-    normal = document.styles["Normal"]
-    normal.font.size = Pt(11)
-    normal.font.name = "Calibri"  # LibreOffice shows it with the metric-compatible Carlito
-    defaults = document.styles.element.find(qn("w:docDefaults"))
-    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
-    lang = rpr.find(qn("w:lang"))
-    if lang is None:
-        lang = OxmlElement("w:lang")
-        rpr.append(lang)
-    lang.set(qn("w:val"), LANGUAGE)
-    lang.set(qn("w:eastAsia"), LANGUAGE)
-    lang.set(qn("w:bidi"), "ar-SA")
+def _markdown_to_html(text: str) -> str:
+    """Python-Markdown's HTML for text; one converter per thread (making one costs more than
+    converting a worksheet), reset before each use so nothing carries over."""
+    converter = getattr(_local, "markdown", None)
+    if converter is None:
+        converter = _local.markdown = markdown_converter()
+    return converter.reset().convert(text)
 
 
-def _footer(document, text: str) -> None:
-    paragraph = document.sections[0].footer.paragraphs[0]
-    paragraph.text = text
-    paragraph.runs[0].font.size = Pt(9)
-    paragraph.runs[0].font.color.rgb = RGBColor(0x59, 0x59, 0x59)
+# Python-Markdown's inline patterns (3.x) and every character (or the two spaces before a line
+# break) that can start one of them; \x02 and \x03 mark stashed raw HTML.
+INLINE_PATTERNS = {"backtick", "escape", "reference", "link", "image_link", "image_reference", "short_reference",
+                   "short_image_ref", "autolink", "automail", "linebreak", "html", "entity", "em_strong",
+                   "em_strong2", "not_strong"}
+INLINE_MARKUP = re.compile(r"[`\\\[\]!<>&*_\x02\x03]|  \n")
 
 
-def _properties(document, inputs: DocxInputs) -> None:
-    props = document.core_properties
-    props.title = f"Werkblad: {inputs.sheet_title}"
-    props.subject = (f"{inputs.package_title}: werkblad bij module {inputs.module_number}: "
+class _PlainText(Treeprocessor):
+    """Marks text that holds no inline markup as finished, so Markdown's inline step (which tries
+    each pattern on each piece of text: most of the time of a worksheet's many table cells) skips
+    it. The HTML stays the same (tests/test_worksheet_docx.py compares both)."""
+
+    def run(self, root) -> None:
+        for element in root.iter():
+            text = element.text
+            if text and not isinstance(text, AtomicString) and not INLINE_MARKUP.search(text):
+                element.text = AtomicString(text)
+
+
+def markdown_converter(plain_text_shortcut: bool = True) -> markdown.Markdown:
+    """The Markdown converter for worksheets: the extensions of the site that a worksheet uses."""
+    # extension objects, not names: a name makes Markdown scan every installed package's entry points
+    converter = markdown.Markdown(extensions=[TableExtension(), AdmonitionExtension(), AttrListExtension(),
+                                              MarkdownInHtmlExtension(), SaneListExtension()])
+    # only with the inline patterns it knows: a new pattern could start with another character
+    patterns = converter.inlinePatterns
+    known = sum(name in patterns for name in INLINE_PATTERNS) == len(patterns)
+    if plain_text_shortcut and known and "inline" in converter.treeprocessors:
+        converter.treeprocessors.register(_PlainText(converter), "plain-text", 21)  # just before 'inline' (20)
+    return converter
+
+
+# -- XML ----------------------------------------------------------------------------------------
+
+def escape(text: str) -> str:
+    """Text as XML character data: markup characters escaped, characters XML forbids dropped."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return NOT_XML.sub("", text)
+
+
+_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+
+
+def _document_xml(body: list[str]) -> str:
+    section = (f'<w:sectPr><w:footerReference w:type="default" r:id="{FOOTER_RELATIONSHIP}"/>'
+               f'<w:pgSz w:w="{PAGE_WIDTH}" w:h="{PAGE_HEIGHT}"/>'
+               f'<w:pgMar w:top="{MARGIN}" w:right="{MARGIN}" w:bottom="{MARGIN}" w:left="{MARGIN}" '
+               'w:header="567" w:footer="567" w:gutter="0"/><w:cols w:space="708"/></w:sectPr>')
+    return (f'{_DECLARATION}<w:document xmlns:w="{W}" xmlns:r="{R}"><w:body>'
+            + "".join(body) + section + "</w:body></w:document>")
+
+
+def _footer_xml(paragraph: str) -> str:
+    return f'{_DECLARATION}<w:ftr xmlns:w="{W}" xmlns:r="{R}">{paragraph}</w:ftr>'
+
+
+def _core_xml(inputs: DocxInputs) -> str:
+    when = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ")
+    title = escape(f"Werkblad: {inputs.sheet_title}")
+    subject = escape(f"{inputs.package_title}: werkblad bij module {inputs.module_number}: "
                      f"{inputs.module_title}")
-    props.author = inputs.package_title
-    props.last_modified_by = inputs.package_title
-    props.language = LANGUAGE
-    props.version = inputs.version
-    props.keywords = "kinderopvang; werkblad; Lokaal Overleg Kinderopvang"
-    props.comments = "Vul dit werkblad in op je computer of druk het af."
-    props.category = "Werkblad"
-    props.revision = 1
-    props.created = props.modified = props.last_printed = FIXED_TIME
+    author = escape(inputs.package_title)
+    return (f"{_DECLARATION}<cp:coreProperties "
+            'xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+            'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+            'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+            f"<dc:title>{title}</dc:title><dc:subject>{subject}</dc:subject>"
+            f"<dc:creator>{author}</dc:creator>"
+            "<cp:keywords>kinderopvang; werkblad; Lokaal Overleg Kinderopvang</cp:keywords>"
+            "<dc:description>Vul dit werkblad in op je computer of druk het af.</dc:description>"
+            f"<cp:lastModifiedBy>{author}</cp:lastModifiedBy><cp:revision>1</cp:revision>"
+            f'<dcterms:created xsi:type="dcterms:W3CDTF">{when}</dcterms:created>'
+            f'<dcterms:modified xsi:type="dcterms:W3CDTF">{when}</dcterms:modified>'
+            f"<cp:lastPrinted>{when}</cp:lastPrinted>"
+            f"<cp:category>Werkblad</cp:category><dc:language>{LANGUAGE}</dc:language>"
+            f"<cp:version>{escape(inputs.version)}</cp:version></cp:coreProperties>")
 
 
 def _text(text: str | None) -> str:
-    return re.sub(r"\s+", " ", text or "")
+    return WHITESPACE.sub(" ", text or "")
 
 
-class _Writer:
-    """Walks the HTML of a worksheet and writes Word paragraphs and tables."""
+# A piece of a paragraph: text with its format, a tab or a line break.
+TAB, BREAK = "\t", "\n"
 
-    def __init__(self, document):
-        self.document = document
-        section = document.sections[0]
-        self.text_width = section.page_width - section.left_margin - section.right_margin
-        self.style_ids: dict[tuple[str, WD_STYLE_TYPE], str | None] = {}
 
-    def add_paragraph(self, style: str | None = None):
-        """document.add_paragraph(style=style), with the style's id looked up once per document
-        (python-docx searches every style for it on each call): the same XML."""
-        paragraph = self.document.add_paragraph()
-        if style is not None:
-            paragraph._p.style = self.style_id(style, WD_STYLE_TYPE.PARAGRAPH)
+@dataclass
+class _Piece:
+    text: str  # TAB or BREAK for those; otherwise text without tabs or line breaks
+    bold: bool = False
+    italic: bool = False
+    code: bool = False
+
+    @property
+    def special(self) -> bool:
+        return self.text in (TAB, BREAK)
+
+    def fmt(self) -> tuple[bool, bool, bool]:
+        return self.bold, self.italic, self.code
+
+
+class _Paragraph:
+    """One Word paragraph: a style, its pieces, tab stops, indent and spacing."""
+
+    def __init__(self, style: str | None = None, indent: int = 0, hanging: int = 0,
+                 space_after: int | None = None):
+        self.style = style
+        self.indent = indent
+        self.hanging = hanging
+        self.space_after = space_after
+        self.tabs: list[tuple[str, int, str | None]] = []  # alignment, position, leader
+        self.pieces: list[_Piece] = []
+
+    def text(self, text: str, bold: bool = False, italic: bool = False, code: bool = False) -> _Paragraph:
+        self.pieces.append(_Piece(text, bold, italic, code))
+        return self
+
+    def answer_line(self, width: int) -> None:
+        """Dots at the end of a line become a dotted tab to the right edge: room to type.
+
+        width is where the line ends, measured like Word's tab stops: from the left margin of the
+        page (or of the table cell)."""
+        while self.pieces and not self.pieces[-1].special and not self.pieces[-1].text.strip():
+            self.pieces.pop()  # a space after the dots
+        if not self.pieces or self.pieces[-1].special or not TRAILING_DOTS.search(self.pieces[-1].text):
+            return
+        last = self.pieces[-1]
+        last.text = TRAILING_DOTS.sub("", last.text)
+        if last.text or (len(self.pieces) > 1 and not self.pieces[-2].special):
+            last.text = last.text.rstrip() + " "  # 'Wie? ' and then the line; '**Wie?** ...' too
+        else:
+            self.pieces.pop()  # only dots: the line starts at the bullet or the margin
+        self.pieces.append(_Piece(TAB, last.bold, last.italic, last.code))
+        self.tabs.append(("right", width, "dot"))
+
+    def xml(self) -> str:
+        properties = []
+        if self.style:
+            properties.append(f'<w:pStyle w:val="{self.style}"/>')
+        if self.tabs:
+            properties.append("<w:tabs>" + "".join(
+                f'<w:tab w:val="{alignment}"' + (f' w:leader="{leader}"' if leader else "") + f' w:pos="{position}"/>'
+                for alignment, position, leader in sorted(self.tabs, key=lambda t: t[1])) + "</w:tabs>")
+        if self.space_after is not None:
+            properties.append(f'<w:spacing w:after="{self.space_after}"/>')
+        if self.indent or self.hanging:
+            properties.append(f'<w:ind w:left="{self.indent}"'
+                              + (f' w:hanging="{self.hanging}"' if self.hanging else "") + "/>")
+        out = ["<w:p>"]
+        if properties:
+            out.append("<w:pPr>" + "".join(properties) + "</w:pPr>")
+        out.extend(_runs(self.pieces))
+        out.append("</w:p>")
+        return "".join(out)
+
+
+def _runs(pieces: list[_Piece]) -> list[str]:
+    """Word runs for pieces: neighbours with the same format share a run; no space at the end."""
+    pieces = [p for p in pieces if p.text]
+    while pieces and not pieces[-1].special and not pieces[-1].text.strip():
+        pieces.pop()
+    if pieces and not pieces[-1].special:
+        pieces[-1] = _Piece(pieces[-1].text.rstrip(), *pieces[-1].fmt())
+    runs: list[str] = []
+    index = 0
+    while index < len(pieces):
+        fmt = pieces[index].fmt()
+        content: list[str] = []
+        text = ""  # text pieces in a row become one <w:t>
+        while index < len(pieces) and pieces[index].fmt() == fmt:
+            piece = pieces[index]
+            if piece.special:
+                if text:
+                    content.append(_t(text))
+                    text = ""
+                content.append("<w:tab/>" if piece.text == TAB else "<w:br/>")
+            else:
+                text += piece.text
+            index += 1
+        if text:
+            content.append(_t(text))
+        bold, italic, code = fmt
+        properties = ((f'<w:rFonts w:ascii="{CODE_FONT}" w:hAnsi="{CODE_FONT}" w:cs="{CODE_FONT}"/>' if code else "")
+                      + ("<w:b/><w:bCs/>" if bold else "") + ("<w:i/><w:iCs/>" if italic else ""))
+        runs.append("<w:r>" + (f"<w:rPr>{properties}</w:rPr>" if properties else "")
+                    + "".join(content) + "</w:r>")
+    return runs
+
+
+def _t(text: str) -> str:
+    text = escape(text)
+    if text != text.strip(" ") or "  " in text:  # Word drops such spaces without this
+        return f'<w:t xml:space="preserve">{text}</w:t>'
+    return f"<w:t>{text}</w:t>"
+
+
+# -- the HTML walk ------------------------------------------------------------------------------
+
+def _tag(element) -> str:
+    return element.tag if isinstance(element.tag, str) else ""  # comments have a function as tag
+
+
+class _Body:
+    """Walks the HTML of a worksheet and collects Word paragraphs and tables as XML."""
+
+    def __init__(self) -> None:
+        self.parts: list[str | _Paragraph] = []  # a table is XML at once; a paragraph may still change
+
+    def add(self, paragraph: _Paragraph) -> _Paragraph:
+        self.parts.append(paragraph)
         return paragraph
 
-    def style_id(self, name: str, kind: WD_STYLE_TYPE) -> str | None:
-        key = (name, kind)
-        if key not in self.style_ids:
-            self.style_ids[key] = self.document.part.get_style_id(name, kind)
-        return self.style_ids[key]
+    def xml(self) -> list[str]:
+        return [part if isinstance(part, str) else part.xml() for part in self.parts]
 
     def blocks(self, parent, list_level: int = 0) -> None:
         for element in parent:
-            tag = element.tag if isinstance(element.tag, str) else ""
-            if re.fullmatch(r"h[1-6]", tag):
+            tag = _tag(element)
+            if len(tag) == 2 and tag[0] == "h" and tag[1] in "123456":
                 level = min(int(tag[1]) - 1, 4) or 1
-                heading = self.add_paragraph(f"Heading {level}")  # as document.add_heading
-                self.inline(heading, element)
+                self.add(self.inline(_Paragraph(style=f"Heading{level}"), element))
             elif tag == "p":
                 if "admonition-title" in (element.get("class") or ""):
-                    paragraph = self.document.add_paragraph()
-                    self.inline(paragraph, element, bold=True)
+                    self.add(self.inline(_Paragraph(), element, bold=True))
                 else:
                     self.paragraph(element)
             elif tag in ("ul", "ol"):
                 self.list(element, ordered=tag == "ol", level=list_level)
+                last = self.parts[-1] if self.parts else None
+                if list_level == 0 and isinstance(last, _Paragraph):
+                    last.space_after = None  # the usual room between the list and what follows
             elif tag == "table":
                 self.table(element)
             elif tag == "blockquote":
                 for child in element:
-                    paragraph = self.add_paragraph("Quote")
-                    self.inline(paragraph, child)
+                    self.add(self.inline(_Paragraph(style="Quote"), child))
             elif tag == "pre":
-                paragraph = self.document.add_paragraph()
-                run = paragraph.add_run(element.text_content().rstrip("\n"))
-                run.font.name = "Consolas"
+                paragraph = _Paragraph()
+                for number, line in enumerate(element.text_content().rstrip("\n").split("\n")):
+                    if number:
+                        paragraph.pieces.append(_Piece(BREAK, code=True))
+                    paragraph.text(line.expandtabs(4), code=True)
+                self.add(paragraph)
             elif tag in ("div", "details", "section"):
                 self.blocks(element, list_level)
 
-    def paragraph(self, element, style: str | None = None):
-        paragraph = self.add_paragraph(style)
-        self.inline(paragraph, element)
-        self.answer_line(paragraph)
-        return paragraph
-
-    def answer_line(self, paragraph) -> None:
-        """Dots at the end of a line become a dotted tab to the right margin: room to type."""
-        runs = paragraph.runs
-        if not runs or not TRAILING_DOTS.search(runs[-1].text):
-            return
-        last = runs[-1]
-        last.text = TRAILING_DOTS.sub("", last.text)
-        if last.text and not last.text.endswith(" "):
-            last.text += " "
-        paragraph.add_run("\t")
-        indent = paragraph.paragraph_format.left_indent or 0
-        paragraph.paragraph_format.tab_stops.add_tab_stop(
-            self.text_width - indent, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+    def paragraph(self, element, indent: int = 0) -> None:
+        paragraph = self.inline(_Paragraph(indent=indent), element)
+        paragraph.answer_line(TEXT_WIDTH)
+        self.add(paragraph)
 
     def list(self, element, ordered: bool, level: int) -> None:
-        for number, item in enumerate(element.findall("li"), start=int(element.get("start", 1))):
-            paragraph = self.document.add_paragraph()
-            fmt = paragraph.paragraph_format
-            fmt.left_indent = Cm(0.8 * (level + 1))
-            fmt.first_line_indent = Cm(-0.6)
-            fmt.space_after = Pt(2)
-            fmt.tab_stops.add_tab_stop(Cm(0.8 * (level + 1)))
+        indent = LIST_INDENT * (level + 1)
+        try:
+            start = int(element.get("start", 1))
+        except ValueError:
+            start = 1
+        for number, item in enumerate(element.findall("li"), start=start):
+            paragraph = _Paragraph(indent=indent, hanging=LIST_HANGING, space_after=LIST_SPACE_AFTER)
+            paragraph.tabs.append(("left", indent, None))
             # numbers as text: Word's list numbering would continue across separate lists
-            paragraph.add_run(f"{number}.\t" if ordered else "•\t")
-            nested = [c for c in item if c.tag in ("ul", "ol", "table", "p", "blockquote")]
-            inline_parts = [c for c in item if c not in nested]
-            self.inline(paragraph, item, children=inline_parts)
+            paragraph.text(f"{number}." if ordered else "•").pieces.append(_Piece(TAB))
+            nested = [c for c in item if _tag(c) in ("ul", "ol", "table", "p", "blockquote")]
+            self.inline(paragraph, item, children=[c for c in item if c not in nested])
             paragraphs = [c for c in nested if c.tag == "p"]
             if paragraphs and not _text(item.text).strip():
                 # a 'loose' list: the item's text sits in <p> elements
                 self.inline(paragraph, paragraphs[0])
                 nested = [c for c in nested if c is not paragraphs[0]]
-            self.answer_line(paragraph)
+            paragraph.answer_line(TEXT_WIDTH)
+            self.add(paragraph)
             for child in nested:
                 if child.tag in ("ul", "ol"):
                     self.list(child, ordered=child.tag == "ol", level=level + 1)
                 elif child.tag == "table":
                     self.table(child)
                 else:
-                    extra = self.paragraph(child)
-                    extra.paragraph_format.left_indent = Cm(0.8 * (level + 1))
+                    self.paragraph(child, indent=indent)
 
-    def inline(self, paragraph, element, bold: bool = False, italic: bool = False,
-               children=None) -> None:
-        """The text of element with bold, italic and links, as runs of one paragraph."""
-        self._run(paragraph, element.text, bold, italic, first=not paragraph.runs)
+    def inline(self, paragraph: _Paragraph, element, bold: bool = False, italic: bool = False,
+               children=None) -> _Paragraph:
+        """The text of element with bold, italic and links, added to paragraph."""
+        self._text(paragraph, element.text, bold, italic)
         for child in (element if children is None else children):
-            tag = child.tag if isinstance(child.tag, str) else ""
+            tag = _tag(child)
             if tag in ("strong", "b"):
-                self.inline(paragraph, child, True, italic, children=list(child))
+                self.inline(paragraph, child, True, italic)
             elif tag in ("em", "i"):
-                self.inline(paragraph, child, bold, True, children=list(child))
+                self.inline(paragraph, child, bold, True)
             elif tag == "code":
-                run = paragraph.add_run(_text(child.text_content()))
-                run.font.name = "Consolas"
+                self._text(paragraph, child.text_content(), bold, italic, code=True)
             elif tag == "a":
-                self.inline(paragraph, child, bold, italic, children=list(child))
+                self.inline(paragraph, child, bold, italic)
                 href = child.get("href", "")
                 if href.startswith(("https://", "mailto:")) and href not in child.text_content():
-                    self._run(paragraph, f" ({href.removeprefix('mailto:')})", bold, italic)
+                    self._text(paragraph, f" ({href.removeprefix('mailto:')})", bold, italic)
             elif tag == "br":
-                paragraph.add_run().add_break()
+                paragraph.pieces.append(_Piece(BREAK, bold, italic))
             elif tag:
-                self.inline(paragraph, child, bold, italic, children=list(child))
-            self._run(paragraph, child.tail, bold, italic)
+                self.inline(paragraph, child, bold, italic)
+            self._text(paragraph, child.tail, bold, italic)
+        return paragraph
 
     @staticmethod
-    def _run(paragraph, text: str | None, bold: bool, italic: bool, first: bool = False) -> None:
+    def _text(paragraph: _Paragraph, text: str | None, bold: bool, italic: bool, code: bool = False) -> None:
         text = _text(text)
-        if first:
-            text = text.lstrip()
-        if not text:
-            return
-        run = paragraph.add_run(text)
-        run.bold = bold or None
-        run.italic = italic or None
+        if not paragraph.pieces or paragraph.pieces[-1].special:
+            text = text.lstrip()  # no space at the start of a line, after a bullet or a break
+        if text:
+            paragraph.text(text, bold, italic, code)
 
     def table(self, element) -> None:
-        rows = element.findall(".//tr")
+        rows = [[c for c in row if _tag(c) in ("th", "td")] for row in element.iter("tr")]
+        rows = [cells for cells in rows if cells]
         if not rows:
             return
-        width = max(len(r.findall("th") + r.findall("td")) for r in rows)
-        table = self.document.add_table(rows=len(rows), cols=width)
-        table._tbl.tblStyle_val = self.style_id("Table Grid", WD_STYLE_TYPE.TABLE)  # as table.style = ...
-        for r, row in enumerate(rows):
-            cells = [c for c in row if c.tag in ("th", "td")]
+        columns = max(len(cells) for cells in rows)
+        width = TEXT_WIDTH // columns
+        out = ['<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/>',
+               f'<w:tblW w:w="{width * columns}" w:type="dxa"/><w:tblLayout w:type="fixed"/>',
+               '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" '
+               'w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>',
+               f'<w:gridCol w:w="{width}"/>' * columns, "</w:tblGrid>"]
+        for cells in rows:
             header = all(c.tag == "th" for c in cells)
-            word_row = table.rows[r]
-            _cant_split(word_row)
-            if header:
-                _repeat_header(word_row)
-            else:
-                word_row.height = EMPTY_ROW_HEIGHT
-                word_row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
-            word_cells = word_row.cells  # computed from the XML on every access: once per row
-            for c, cell in enumerate(cells):
-                word_cell = word_cells[c]
-                paragraph = word_cell.paragraphs[0]
-                self.inline(paragraph, cell, bold=header)
-                self.answer_line(paragraph)
-                if header:
-                    _shade(word_cell, HEADER_FILL)
-        self.document.add_paragraph()  # Word glues two tables together without a paragraph
-
-
-def _repeat_header(row) -> None:
-    tr_pr = row._tr.get_or_add_trPr()
-    element = OxmlElement("w:tblHeader")
-    element.set(qn("w:val"), "true")
-    tr_pr.append(element)
-
-
-def _cant_split(row) -> None:
-    tr_pr = row._tr.get_or_add_trPr()
-    element = OxmlElement("w:cantSplit")
-    element.set(qn("w:val"), "true")
-    tr_pr.append(element)
-
-
-def _shade(cell, fill: str) -> None:
-    tc_pr = cell._tc.get_or_add_tcPr()
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), fill)
-    tc_pr.append(shading)
+            if header:  # repeated at the top of each page; the header never splits
+                out.append("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>")
+            else:  # room to write: at least 0.9 cm high
+                out.append(f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="{EMPTY_ROW_HEIGHT}" '
+                           'w:hRule="atLeast"/></w:trPr>')
+            fill = f'<w:shd w:val="clear" w:color="auto" w:fill="{HEADER_FILL}"/>' if header else ""
+            for index in range(columns):
+                paragraph = _Paragraph()
+                if index < len(cells):
+                    self.inline(paragraph, cells[index], bold=header)
+                    paragraph.answer_line(width - 2 * CELL_MARGIN)
+                out.append(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{fill}</w:tcPr>'
+                           f"{paragraph.xml()}</w:tc>")
+            out.append("</w:tr>")
+        out.append("</w:tbl><w:p/>")  # Word glues two tables together without a paragraph between
+        self.parts.append("".join(out))
