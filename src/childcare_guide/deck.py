@@ -9,12 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import weakref
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
-from pptx import Presentation
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
@@ -38,6 +38,10 @@ ZIP_TIME = (2024, 1, 1, 0, 0, 0)
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 FIELD_HIGHLIGHT = "FFE066"  # a soft yellow: dark text on it stays above 4.5:1
+FIELD_INK = RGBColor(0x1A, 0x1A, 0x1A)
+# what _add_field's python-pptx steps give a field's run: bold, dark, highlighted
+FIELD_RUN_PROPERTIES = (f'<a:rPr b="1"><a:solidFill><a:srgbClr val="{FIELD_INK}"/></a:solidFill>'
+                        f'<a:highlight><a:srgbClr val="{FIELD_HIGHLIGHT}"/></a:highlight></a:rPr>')
 # Chart colours on the white slide: both above 3:1 (WCAG non-text contrast) and of clearly
 # different lightness, so the two series differ in greyscale too; data labels and the legend
 # name each bar, so colour is never the only cue.
@@ -119,8 +123,15 @@ def _places_key(package: Package, module: Module, template: Path) -> tuple:
 
 def _places_of(builder: _DeckBuilder) -> tuple[FieldPlace, ...]:
     fields = {f.id: f for f in builder.package.title_fields + builder.module.all_fields}
-    titles = [slide.shapes.title.text for slide in builder.prs.slides]
-    return tuple(FieldPlace(fields[field_id], tuple((n, titles[n - 1]) for n in numbers))
+    slides = list(builder.prs.slides)
+    titles: dict[int, str] = {}  # only the slides that have a field
+
+    def title(number: int) -> str:
+        if number not in titles:
+            titles[number] = slides[number - 1].shapes.title.text
+        return titles[number]
+
+    return tuple(FieldPlace(fields[field_id], tuple((n, title(n)) for n in numbers))
                  for field_id, numbers in builder.field_slides.items())
 
 
@@ -147,7 +158,8 @@ class _DeckBuilder:
         if not template.is_file():
             raise TemplateError(f"Het sjabloon voor de presentaties ontbreekt: {template}. "
                                 "Zet design/deck-template.pptx terug (zie scripts/make_template.py).")
-        self.prs = Presentation(str(template))
+        self.prs = pptx_speed.open_presentation(template)
+        pptx_speed.track_partnames(self.prs.part.package)  # nothing in a deck drops a part
         self.layouts = {layout.name: layout for layout in self.prs.slide_layouts}
         missing = [name for name in LAYOUTS if name not in self.layouts]
         if missing:
@@ -176,24 +188,27 @@ class _DeckBuilder:
         checklist = self._new("Tabel", "Voorbereiding: in te vullen")
         self._objectives()
         self._agenda()
-        for step in self.module.steps:
-            self._step(step)
+        for number, step in enumerate(self.module.steps, start=1):
+            self._step(number, step)
         self._closing()
         self._fill_checklist(checklist)
         self._properties()
 
     def _new(self, layout: str, title: str) -> PptxSlide:
-        slide = self.prs.slides.add_slide(self.layouts[layout])
-        slide.shapes.title.text = title
+        slide = pptx_speed.add_slide(self.prs, self.layouts[layout], title)
+        if slide is None:
+            slide = self.prs.slides.add_slide(self.layouts[layout])
+            slide.shapes.title.text = title
         return slide
 
     def _number(self) -> int:
         return len(self.prs.slides)
 
     def _body(self, slide: PptxSlide, idx: int = 1):
-        for shape in slide.placeholders:
-            if shape.placeholder_format.idx == idx:
-                return shape
+        try:  # the first placeholder with this idx, as a loop over placeholder_format.idx finds
+            return slide.placeholders[idx]
+        except KeyError:
+            pass
         raise TemplateError(f"De dia-indeling '{slide.slide_layout.name}' heeft geen tekstvak "
                             f"nummer {idx}. Zet het sjabloon terug of voeg het tekstvak toe.")
 
@@ -213,10 +228,9 @@ class _DeckBuilder:
     def _objectives(self) -> None:
         slide = self._new("Tekst", "Doelstellingen")
         frame = self._body(slide).text_frame
-        _bullets(frame, [fit.OBJECTIVES_LEAD] + list(self.module.objectives), first_is_lead=True)
-        for paragraph in frame.paragraphs:  # five objectives of two lines fit at 22 pt
-            for run in paragraph.runs:
-                run.font.size = Pt(fit.OBJECTIVES_SIZE_PT)
+        # five objectives of two lines fit at 22 pt
+        _bullets(frame, [fit.OBJECTIVES_LEAD] + list(self.module.objectives), first_is_lead=True,
+                 size=Pt(fit.OBJECTIVES_SIZE_PT))
         _notes(slide, "Lees de doelstellingen voor en vraag of iemand er iets aan wil toevoegen.")
 
     def _agenda(self) -> None:
@@ -264,8 +278,8 @@ class _DeckBuilder:
 
     # -- steps ---------------------------------------------------------------------------------
 
-    def _step(self, step: Step) -> None:
-        header = (f"Stap {self.module.steps.index(step) + 1}: {step.title} · {step.minutes} minuten "
+    def _step(self, number: int, step: Step) -> None:
+        header = (f"Stap {number}: {step.title} · {step.minutes} minuten "
                   f"({format_clock(step.start)}–{format_clock(step.start + step.minutes)})\n"
                   f"Werkvorm: {step.method}")
         if step.materials:
@@ -279,7 +293,7 @@ class _DeckBuilder:
         for index, content in enumerate(step.slides):
             slide = self._content_slide(content)
             parts = [header, facilitation] if index == 0 else [
-                f"Vervolg van stap {self.module.steps.index(step) + 1}: {step.title}"]
+                f"Vervolg van stap {number}: {step.title}"]
             if content.notes:
                 parts.append(content.notes)
             if content.kind == "grafiek":
@@ -391,17 +405,20 @@ class _DeckBuilder:
 
         A field the municipality's data fills becomes plain text and is not remembered.
         """
-        run = paragraph.add_run()
         text = self._local_text(field)
         if text is not None:
-            run.text = text
+            if not pptx_speed.add_run(paragraph, text):
+                paragraph.add_run().text = text
             return
-        run.text = "[Vul in]" if short else fill_in_text(field)
-        run.font.bold = True
-        run.font.color.rgb = RGBColor(0x1A, 0x1A, 0x1A)
-        rpr = run._r.get_or_add_rPr()
-        highlight = etree.SubElement(rpr, f"{{{A}}}highlight")
-        etree.SubElement(highlight, f"{{{A}}}srgbClr", val=FIELD_HIGHLIGHT)
+        text = "[Vul in]" if short else fill_in_text(field)
+        if not pptx_speed.add_run(paragraph, text, FIELD_RUN_PROPERTIES):
+            run = paragraph.add_run()
+            run.text = text
+            run.font.bold = True
+            run.font.color.rgb = FIELD_INK
+            rpr = run._r.get_or_add_rPr()
+            highlight = etree.SubElement(rpr, f"{{{A}}}highlight")
+            etree.SubElement(highlight, f"{{{A}}}srgbClr", val=FIELD_HIGHLIGHT)
         self.field_slides.setdefault(field.id, []).append(number or self._number())
 
     def _properties(self) -> None:
@@ -426,17 +443,32 @@ def _changed(module: Module) -> str:
     return f", module gewijzigd {'' if change.version else 'op '}{change.text}"
 
 
-def _bullets(frame, lines: list[str], first_is_lead: bool = False) -> None:
+def _bullets(frame, lines: list[str], first_is_lead: bool = False, size=None) -> None:
+    """One paragraph per line (a new line in a line is a line break), the first bold as a lead;
+    with `size`, on each run."""
+    if pptx_speed.active():  # as XML: the same paragraphs as the loop below
+        run = "" if size is None else f'<a:rPr sz="{Emu(size).centipoints}"/>'
+        xml = "".join(pptx_speed.paragraph_xml(
+            line.replace("\n", "\v"), run,
+            '<a:pPr><a:defRPr b="1"/></a:pPr>' if first_is_lead and index == 0 and lines else "")
+            for index, line in enumerate(lines or [""]))
+        if pptx_speed.replace_paragraphs(frame._txBody, xml):
+            return
     frame.text = ""
     for index, line in enumerate(lines):
         paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
         paragraph.text = line
         if first_is_lead and index == 0:
             paragraph.font.bold = True
+    if size is not None:
+        for paragraph in frame.paragraphs:
+            for run in paragraph.runs:
+                run.font.size = size
 
 
 def _notes(slide: PptxSlide, text: str) -> None:
-    slide.notes_slide.notes_text_frame.text = text
+    if not pptx_speed.add_notes(slide, text):
+        slide.notes_slide.notes_text_frame.text = text
 
 
 def _table(slide: PptxSlide, rows: list[tuple], widths: tuple[float, ...], font=Pt(18),
@@ -446,14 +478,16 @@ def _table(slide: PptxSlide, rows: list[tuple], widths: tuple[float, ...], font=
     Each row is as tall as its wrapped text needs (estimated from `measure`, the texts the cells
     will hold, or else `rows`), so the frame matches what a presentation program draws.
     """
-    title = slide.shapes.title
-    left = title.left
-    top = title.top + title.height + Emu(120000)
-    width = title.width
+    left, title_top, width, title_height = _title_box(slide)
+    top = title_top + title_height + Emu(120000)
     widths_pt = [width * share / Pt(1) for share in widths]
     heights = [Pt(fit.row_height_pt([fit.FIELD_TEXT if v is None else str(v) for v in row],
                                     widths_pt, font.pt))
                for row in (measure or rows)]
+    if pptx_speed.active():
+        table = _table_fast(slide, rows, widths, heights, (left, top, width), font, bold_last, description)
+        if table is not None:
+            return table
     shape = slide.shapes.add_table(len(rows), len(rows[0]), left, top, width, sum(heights))
     shape.name = "Tabel"
     if description:
@@ -474,11 +508,64 @@ def _table(slide: PptxSlide, rows: list[tuple], widths: tuple[float, ...], font=
             # dark text on white and light green bands below (all far above 4.5:1)
             cell.fill.solid()
             cell.fill.fore_color.rgb = (FLANDERS_COLOUR if r == 0 else
-                                        TABLE_BAND if r % 2 == 0 else RGBColor(0xFF, 0xFF, 0xFF))
+                                        TABLE_BAND if r % 2 == 0 else WHITE)
             for paragraph in cell.text_frame.paragraphs:
                 for run in paragraph.runs:
-                    run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF) if r == 0 else INK
+                    run.font.color.rgb = WHITE if r == 0 else INK
     return table
+
+
+WHITE = RGBColor(0xFF, 0xFF, 0xFF)
+TABLE_STYLE = "{5C22544A-7EE6-4342-B048-85BDC9FD1C3A}"  # python-pptx's default for a new table
+TABLE_URI = "http://schemas.openxmlformats.org/drawingml/2006/table"
+P = "http://schemas.openxmlformats.org/presentationml/2006/main"
+
+
+def _table_fast(slide: PptxSlide, rows: list[tuple], widths: tuple[float, ...], heights: list,
+                box: tuple[int, int, int], font, bold_last: bool, description: str):
+    """The table of _table's python-pptx steps (add_table, name, description, column widths,
+    row heights, each cell's text, size, colours and anchor) written as XML and parsed at once.
+    None (nothing changed) when python-pptx is not as expected or a text does not parse."""
+    from pptx.shapes.graphfrm import GraphicFrame
+
+    shapes = slide.shapes
+    shape_id = getattr(shapes, "_next_shape_id", None)
+    tree = getattr(shapes, "_spTree", None)
+    if not isinstance(shape_id, int) or tree is None:
+        return None
+    left, top, width = box
+    column_widths = [int(width * share) for share in widths]
+    size = Emu(font).centipoints
+    escape = pptx_speed.attribute_value
+    xml = [f'<p:graphicFrame xmlns:p="{P}"><p:nvGraphicFramePr><p:cNvPr id="{shape_id}" name="Tabel"',
+           f' descr="{escape(description)}"/>' if description else "/>",
+           '<p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/>'
+           f'</p:nvGraphicFramePr><p:xfrm><a:off x="{left}" y="{top}"/>'
+           f'<a:ext cx="{sum(column_widths)}" cy="{sum(heights)}"/></p:xfrm>'
+           f'<a:graphic><a:graphicData uri="{TABLE_URI}"><a:tbl><a:tblPr firstRow="1" bandRow="1">'
+           f"<a:tableStyleId>{TABLE_STYLE}</a:tableStyleId></a:tblPr><a:tblGrid>",
+           "".join(f'<a:gridCol w="{w}"/>' for w in column_widths), "</a:tblGrid>"]
+    for r, (values, height) in enumerate(zip(rows, heights, strict=True)):
+        bold = ' b="1"' if r == 0 or (bold_last and r == len(rows) - 1) else ""
+        fill = FLANDERS_COLOUR if r == 0 else TABLE_BAND if r % 2 == 0 else WHITE
+        run = (f'<a:rPr sz="{size}"{bold}><a:solidFill><a:srgbClr val="{WHITE if r == 0 else INK}"/>'
+               "</a:solidFill></a:rPr>")
+        paragraph = f'<a:pPr><a:defRPr sz="{size}"/></a:pPr>'
+        xml.append(f'<a:tr h="{height}">')
+        for value in values:
+            text = "" if value is None else str(value)
+            xml.append("<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>"
+                       + "".join(pptx_speed.paragraph_xml(line, run, paragraph) for line in text.split("\n"))
+                       + f'</a:txBody><a:tcPr anchor="ctr"><a:solidFill><a:srgbClr val="{fill}"/>'
+                       "</a:solidFill></a:tcPr></a:tc>")
+        xml.append("</a:tr>")
+    xml.append("</a:tbl></a:graphicData></a:graphic></p:graphicFrame>")
+    try:
+        (frame,) = pptx_speed.parse_fragment("".join(xml))
+    except etree.XMLSyntaxError:  # a character XML cannot hold: python-pptx's path says which
+        return None
+    tree.insert_element_before(frame, "p:extLst")  # where python-pptx adds a shape
+    return GraphicFrame(frame, shapes).table
 
 
 def _size_cell(cell, size, bold: bool = False) -> None:
@@ -492,6 +579,21 @@ def _size_cell(cell, size, bold: bool = False) -> None:
 
 
 SOURCE_BOTTOM_MARGIN = Pt(540 - fit.SOURCE_BOTTOM_PT)
+_title_boxes: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # layout part -> box
+
+
+def _title_box(slide: PptxSlide) -> tuple[int, int, int, int]:
+    """Left, top, width and height of the slide's title. A title without a place of its own has
+    its layout's (python-pptx looks that up through layout and master each time): remembered
+    per layout."""
+    title = slide.shapes.title
+    if title._element.xfrm is not None:
+        return title.left, title.top, title.width, title.height
+    layout = slide.part.slide_layout.part
+    box = _title_boxes.get(layout)
+    if box is None:
+        box = _title_boxes[layout] = (title.left, title.top, title.width, title.height)
+    return box
 
 
 def _source_top(slide: PptxSlide, text: str) -> int:
@@ -502,10 +604,9 @@ def _source_top(slide: PptxSlide, text: str) -> int:
 
 def _source_line(slide: PptxSlide, text: str) -> None:
     prs = slide.part.package.presentation_part.presentation
-    title = slide.shapes.title
+    left, _, width, _ = _title_box(slide)
     top = _source_top(slide, text)
-    box = slide.shapes.add_textbox(title.left, top, title.width,
-                                   prs.slide_height - SOURCE_BOTTOM_MARGIN - top)
+    box = slide.shapes.add_textbox(left, top, width, prs.slide_height - SOURCE_BOTTOM_MARGIN - top)
     box.name = "Bron"
     frame = box.text_frame
     frame.word_wrap = True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .errors import ContentProblem
@@ -85,12 +86,25 @@ def _headings(lines: list[str]):
                 yield match
 
 
+TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
+LIST_MARK = re.compile(r"^(\s*)[*+-]\s+")
+ADMONITION = re.compile(r"^\s*!!!\s*\w+\s*\"?([^\"]*)\"?")
+QUOTE_MARK = re.compile(r"^\s*>\s?")
+BLANK_LINES = re.compile(r"\n{3,}")
+STRONG = re.compile(r"(\*\*|__)(.+?)\1")
+EMPHASIS = re.compile(r"(?<![\w*])([*_])(?!\s)(.+?)(?<!\s)\1(?![\w*])")
+CODE = re.compile(r"`([^`]+)`")
+
+
+@functools.lru_cache(maxsize=1024)
 def to_plain_text(text: str) -> str:
-    """Markdown to readable plain text for speaker notes: no markup, keep structure."""
+    """Markdown to readable plain text for speaker notes: no markup, keep structure.
+
+    Remembered: the decks of a batch (one per municipality) convert the same texts."""
     out: list[str] = []
     for raw in text.splitlines():
         line = raw.rstrip()
-        if FENCE.match(line) or re.match(r"^\s*\|?\s*:?-{3,}", line):
+        if FENCE.match(line) or TABLE_RULE.match(line):
             continue
         heading = HEADING.match(line)
         if heading:
@@ -101,17 +115,20 @@ def to_plain_text(text: str) -> str:
         if line.lstrip().startswith("|"):
             cells = [c.strip() for c in line.strip().strip("|").split("|")]
             line = " | ".join(c for c in cells if c)
-        line = re.sub(r"^(\s*)[*+-]\s+", r"\1• ", line)
-        line = re.sub(r"^\s*!!!\s*\w+\s*\"?([^\"]*)\"?", r"\1:", line)
-        line = re.sub(r"^\s*>\s?", "", line)
+        line = LIST_MARK.sub(r"\1• ", line)
+        line = ADMONITION.sub(r"\1:", line)
+        line = QUOTE_MARK.sub("", line)
         out.append(_inline(line))
     text = "\n".join(out)
-    return re.sub(r"\n{3,}", "\n\n", text).strip()
+    return BLANK_LINES.sub("\n\n", text).strip()
 
 
 def _inline(text: str) -> str:
-    text = LINK.sub(r"\1", text)
-    text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
-    text = re.sub(r"(?<![\w*])([*_])(?!\s)(.+?)(?<!\s)\1(?![\w*])", r"\2", text)
-    text = re.sub(r"`([^`]+)`", r"\1", text)
+    if "[" in text:
+        text = LINK.sub(r"\1", text)
+    if "*" in text or "_" in text:
+        text = STRONG.sub(r"\2", text)
+        text = EMPHASIS.sub(r"\2", text)
+    if "`" in text:
+        text = CODE.sub(r"\1", text)
     return text.replace("\\", "")
