@@ -1,13 +1,18 @@
 // Kinderopvang voor iedereen: a wide table scrolls sideways in its own box. Someone who uses only
 // the keyboard must be able to reach that box and scroll it with the arrow keys (WCAG 2.1.1), so
 // each table box that is wider than the page becomes a named, focusable region.
+//
+// A ResizeObserver tells when the browser has laid out a box (on load, and again when the screen
+// turns or the window changes size). Its sizes are then ready, so reading them makes the browser
+// do no extra layout while the page starts: on a slow phone that layout was the longest task.
 document$.subscribe(function () {
-  function label() {
-    // Measure every box first, then change attributes: reading a size after a change would make
-    // the browser lay out the page again for each table.
-    var boxes = Array.prototype.slice.call(document.querySelectorAll(".md-typeset__scrollwrap"));
-    var wide = boxes.map(function (box) { return box.scrollWidth > box.clientWidth + 1; });
-    boxes.forEach(function (box, index) {
+  var boxes = Array.prototype.slice.call(document.querySelectorAll(".md-typeset__scrollwrap"));
+
+  function label(list) {
+    // Measure every box first, then change attributes: a size read after a change would make the
+    // browser lay out the page again for each table.
+    var wide = list.map(function (box) { return box.scrollWidth > box.clientWidth + 1; });
+    list.forEach(function (box, index) {
       if (wide[index] === box.hasAttribute("tabindex")) {
         return;  // already right: no change, no restyle
       }
@@ -22,6 +27,17 @@ document$.subscribe(function () {
       }
     });
   }
-  label();
-  window.addEventListener("resize", label);
+
+  if (!boxes.length) {
+    return;
+  }
+  if ("ResizeObserver" in window) {
+    var observer = new ResizeObserver(function (entries) {
+      label(entries.map(function (entry) { return entry.target; }));
+    });
+    boxes.forEach(function (box) { observer.observe(box); });
+  } else {
+    label(boxes);
+    window.addEventListener("resize", function () { label(boxes); });
+  }
 });
