@@ -4,6 +4,8 @@ Material's palette component is replaced by a small script that runs before the 
 keeps the same markup and the same stored choice, and a page load restyles nothing.
 """
 
+import pytest
+
 # Every change of a colour attribute on <body>, with the document's state at that moment.
 WATCH_BODY = """
   window.__colour_changes = [];
@@ -24,29 +26,39 @@ def visible_switch(page) -> str:
     return page.eval_on_selector(SWITCH, "label => label.previousElementSibling.getAttribute('aria-label')")
 
 
-def test_a_page_load_changes_no_colour_attribute_when_the_theme_is_already_right(browser, server):
-    context = browser.new_context(color_scheme="light")
-    page = context.new_page()
-    page.add_init_script(WATCH_BODY)
-    page.goto(f"{server}/modules/sociale-functie/", wait_until="networkidle")
+@pytest.fixture
+def watched(browser, server):
+    """open(scheme, path): a page of a phone set to light or dark, its colour changes recorded."""
+    contexts = []
+
+    def open_page(scheme: str, path: str):
+        context = browser.new_context(color_scheme=scheme)
+        contexts.append(context)
+        page = context.new_page()
+        page.add_init_script(WATCH_BODY)
+        page.goto(f"{server}/{path}", wait_until="networkidle")
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+def test_a_page_load_changes_no_colour_attribute_when_the_theme_is_already_right(watched):
+    page = watched("light", "modules/sociale-functie/")
     assert page.get_attribute("body", "data-md-color-scheme") == "default"
     assert page.evaluate("window.__colour_changes") == []  # Material's component would set them all again
     assert page.locator("form[data-md-component=palette]").count() == 0
     assert visible_switch(page) == "Donker thema"  # the switch to the other theme
-    context.close()
 
 
-def test_a_dark_phone_gets_the_dark_theme_before_the_page_is_read(browser, server):
-    context = browser.new_context(color_scheme="dark")
-    page = context.new_page()
-    page.add_init_script(WATCH_BODY)
-    page.goto(f"{server}/", wait_until="networkidle")
+def test_a_dark_phone_gets_the_dark_theme_before_the_page_is_read(watched):
+    page = watched("dark", "")
     assert page.get_attribute("body", "data-md-color-scheme") == "slate"
     changes = page.evaluate("window.__colour_changes")
     assert "data-md-color-scheme=slate @loading" in changes, changes  # no flash of the light theme
     assert all(change.endswith("@loading") for change in changes), changes
     assert visible_switch(page) == "Licht thema"
-    context.close()
 
 
 def test_the_choice_switches_by_click_and_by_keyboard_and_is_kept_on_the_next_page(browser, server):
