@@ -10,22 +10,24 @@ from .markdown_text import check_markdown
 from .yamlsource import YamlDocument, dotted, load_yaml
 
 
-def read_content_file(root: Path, name: str, schema_name: str,
-                      problems: list[ContentProblem]) -> YamlDocument | None:
-    """content/<name> parsed and checked against its schema; None (with problems) if it fails."""
+def read_content_file(root: Path, name: str,
+                      schema_name: str) -> tuple[YamlDocument, str, list[ContentProblem]]:
+    """content/<name> parsed and checked against its schema: the document, the path shown in
+    messages, and the problems found so far (the caller adds its own checks and raises them).
+    Raises ContentError if the file is missing, is no YAML or is not as the schema says."""
     path = root / "content" / name
     shown = display_path(path, root)
+    problems: list[ContentProblem] = []
     if not path.is_file():
         problems.append(ContentProblem(
             shown, None, None, f"Het bestand {shown} ontbreekt.",
             f"Zet {shown} terug; de velden staan beschreven in schemas/{schema_name}."))
-        return None
+        raise ContentError(problems)
     doc = load_yaml(path, shown, problems)
-    if doc is None:
-        return None
-    errors = schema.validate(doc, schema_name, shown)
-    problems.extend(errors)
-    return None if errors else doc
+    errors = [] if doc is None else schema.validate(doc, schema_name, shown)
+    if doc is None or errors:
+        raise ContentError(problems + errors)
+    return doc, shown, problems
 
 
 def check_text(doc: YamlDocument, path: tuple, shown: str, text: str,

@@ -42,11 +42,7 @@ class Glossary:
 
 def load_glossary(root: Path) -> Glossary:
     """Read and check content/begrippen.yml; raise ContentError with every problem."""
-    problems: list[ContentProblem] = []
-    doc = read_content_file(root, FILE, SCHEMA, problems)
-    if doc is None:
-        raise ContentError(problems)
-    shown = f"content/{FILE}"
+    doc, shown, problems = read_content_file(root, FILE, SCHEMA)
     data = doc.data
     terms = []
     seen: dict[str, int] = {}

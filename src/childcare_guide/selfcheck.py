@@ -49,11 +49,7 @@ class SelfCheck:
 
 def load_selfcheck(root: Path, package: Package) -> SelfCheck:
     """Read and check content/zelftest.yml against the modules; raise ContentError if wrong."""
-    problems: list[ContentProblem] = []
-    doc = read_content_file(root, FILE, SCHEMA, problems)
-    if doc is None:
-        raise ContentError(problems)
-    shown = f"content/{FILE}"
+    doc, shown, problems = read_content_file(root, FILE, SCHEMA)
     data = doc.data
     first = package.modules[0]
     slugs = {m.slug for m in package.modules}
