@@ -14,12 +14,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from childcare_guide import ContentError
-from childcare_guide.cache import load_cached
-from childcare_guide.chair_content import load_chair_pages
-from childcare_guide.glossary import PAGE as GLOSSARY_PAGE, glossary_page
-from childcare_guide.outputs import checklist_file
-from childcare_guide.preparation import checklist_page_path
-from childcare_guide.selfcheck import PAGE as SELFCHECK_PAGE, selfcheck_page
+from childcare_guide.content.chair_pages import load_chair_pages
+from childcare_guide.render.glossary_page import PAGE as GLOSSARY_PAGE
+from childcare_guide.render.glossary_page import glossary_page
+from childcare_guide.render.paths import checklist_page_path
+from childcare_guide.render.selfcheck_page import PAGE as SELFCHECK_PAGE
+from childcare_guide.render.selfcheck_page import selfcheck_page
+from childcare_guide.site.cache import load_cached
+from childcare_guide.site.outputs import checklist_file
 
 
 def _load(config):

@@ -20,10 +20,16 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from childcare_guide import ContentError
-from childcare_guide.cache import load_cached
-from childcare_guide import changelog, glossary, selfcheck
-from childcare_guide.pages import MODULES_INDEX, WHATS_NEW, module_page_path, worksheet_page_path
-from childcare_guide.preparation import checklist_page_path
+from childcare_guide.content import changelog, glossary, selfcheck
+from childcare_guide.render import glossary_page, selfcheck_page
+from childcare_guide.render.paths import (
+    MODULES_INDEX,
+    WHATS_NEW,
+    checklist_page_path,
+    module_page_path,
+    worksheet_page_path,
+)
+from childcare_guide.site.cache import load_cached
 
 REPO_ENV = "GIDS_REPO_URL"
 BRANCH_ENV = "GIDS_REPO_BRANCH"
@@ -73,8 +79,8 @@ def generated_sources(config) -> dict[str, str]:
     except ContentError:
         return {}  # hooks/guide.py reports the content's mistakes
     sources = {MODULES_INDEX: PACKAGE_FILE,
-               glossary.PAGE: f"content/{glossary.FILE}",
-               selfcheck.PAGE: f"content/{selfcheck.FILE}",
+               glossary_page.PAGE: f"content/{glossary.FILE}",
+               selfcheck_page.PAGE: f"content/{selfcheck.FILE}",
                WHATS_NEW: f"content/{changelog.FILE}"}
     for module in package.modules:
         module_file = (module.folder / "module.yml").resolve().relative_to(root).as_posix()

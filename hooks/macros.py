@@ -5,10 +5,10 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from childcare_guide.cache import load_cached
-from childcare_guide.offline import offline_link
-from childcare_guide.pages import module_overview, module_page_path, relative
-
+from childcare_guide.render.pages import module_overview
+from childcare_guide.render.paths import module_page_path, relative
+from childcare_guide.site.cache import load_cached
+from childcare_guide.site.offline import offline_link
 
 log = logging.getLogger("mkdocs.hooks.macros")
 

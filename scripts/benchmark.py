@@ -61,7 +61,7 @@ def time_hooks(config):
     The macros plugin (a third-party plugin that calls hooks/macros.py) stays in MkDocs' part."""
     import functools
 
-    from childcare_guide.timing import timed
+    from childcare_guide.site.timing import timed
 
     hooks = set(config["hooks"])
     plugins = config.plugins
@@ -83,14 +83,15 @@ def time_hooks(config):
 def worker_cold(site: str) -> dict:
     """One cold build: import, load the config, build; split the time into own work and MkDocs."""
     started = time.perf_counter()
-    from childcare_guide.timing import timed
+    from childcare_guide.site.timing import timed
 
     with timed("importeren"):
-        import childcare_guide.cache  # noqa: F401  (what the hook imports: pptx, lxml, jsonschema, yaml)
-        import childcare_guide.outputs  # noqa: F401
-    from childcare_guide import cache, timing
+        import childcare_guide.site.cache  # noqa: F401  (what the hook imports: pptx, lxml, jsonschema, yaml)
+        import childcare_guide.site.outputs  # noqa: F401
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
+
+    from childcare_guide.site import cache, timing
 
     build(time_hooks(load_config(str(ROOT / "mkdocs.yml"), site_dir=site)))
     total = time.perf_counter() - started
@@ -103,9 +104,10 @@ def worker_cold(site: str) -> dict:
 
 def worker_rebuild(runs: int) -> dict:
     """Rebuilds in one process on a copy of the project, like `mkdocs serve` after an edit."""
-    from childcare_guide import cache, timing
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
+
+    from childcare_guide.site import cache, timing
 
     with tempfile.TemporaryDirectory(prefix="bench-") as temp:
         project = Path(temp)
@@ -138,9 +140,9 @@ def worker_rebuild(runs: int) -> dict:
 
 def worker_decks(runs: int, sample: str) -> dict:
     """Each deck's in-process build time and size; the same with one municipality's data."""
-    from childcare_guide.deck import build_deck
-    from childcare_guide.loader import load_package
-    from childcare_guide.local_table import read_table
+    from childcare_guide.content.loader import load_package
+    from childcare_guide.content.local_table import read_table
+    from childcare_guide.render.deck import build_deck
 
     package = load_package(ROOT)
 
@@ -423,7 +425,7 @@ def main(argv: list[str] | None = None) -> int:
     report["page_weight"] = weight_rows
     report["page_weight_search"] = search_rows
 
-    from childcare_guide.loader import load_package
+    from childcare_guide.content.loader import load_package
 
     package = load_package(ROOT)
     figure_columns = [f.id for f in package.module(MODULE_SLUG).figures]

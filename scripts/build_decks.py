@@ -20,13 +20,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from childcare_guide.deck import TemplateError, build_deck  # noqa: E402
-from childcare_guide.errors import ContentError  # noqa: E402
-from childcare_guide.files import write_atomic  # noqa: E402
-from childcare_guide.loader import load_package  # noqa: E402
-from childcare_guide.local_table import (REQUIRED, TableError, columns_for, deck_file_name,  # noqa: E402
-                                         read_table)
-from childcare_guide.model import LocalData  # noqa: E402
+from childcare_guide.content.errors import ContentError  # noqa: E402
+from childcare_guide.content.loader import load_package  # noqa: E402
+from childcare_guide.content.local_table import REQUIRED, TableError, columns_for, deck_file_name, read_table  # noqa: E402
+from childcare_guide.content.model import LocalData  # noqa: E402
+from childcare_guide.render.deck import TemplateError, build_deck  # noqa: E402
+from childcare_guide.site.files import write_atomic  # noqa: E402
 
 DEFAULT_TABLE_MODULE = "omgevingsanalyse"
 TABLE_HELP = """\

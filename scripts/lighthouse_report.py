@@ -25,8 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from childcare_guide.loader import load_package  # noqa: E402
-from childcare_guide.pages import module_page_path  # noqa: E402
+from childcare_guide.content.loader import load_package  # noqa: E402
+from childcare_guide.render.paths import module_page_path  # noqa: E402
 
 LIGHTHOUSE = ROOT / "tools" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
 CHROMIUM = "/usr/bin/chromium"

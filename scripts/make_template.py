@@ -20,7 +20,7 @@ from pptx.util import Emu
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from childcare_guide.deck import normalise_zip  # noqa: E402
+from childcare_guide.render.deck import normalise_zip  # noqa: E402
 
 OUT = ROOT / "design" / "deck-template.pptx"
 WIDE = Emu(12192000)

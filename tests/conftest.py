@@ -22,7 +22,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 
 @pytest.fixture(scope="session")
 def package():
-    from childcare_guide.loader import load_package
+    from childcare_guide.content.loader import load_package
 
     return load_package(ROOT)
 

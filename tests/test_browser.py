@@ -4,7 +4,7 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
-from childcare_guide.pages import PARTS
+from childcare_guide.render.pages import PARTS
 
 
 def crawl(page, base: str) -> list[str]:

@@ -3,9 +3,8 @@
 import subprocess
 import sys
 
-from pptx import Presentation
-
 from conftest import ROOT
+from pptx import Presentation
 
 SCRIPT = ROOT / "scripts" / "build_decks.py"
 

@@ -5,10 +5,10 @@ import subprocess
 import sys
 
 import pytest
+from conftest import ROOT
 from pptx import Presentation
 
-from childcare_guide.local_table import TableError, columns_for, parse_table
-from conftest import ROOT
+from childcare_guide.content.local_table import TableError, columns_for, parse_table
 
 SCRIPT = ROOT / "scripts" / "build_decks.py"
 SAMPLE = ROOT / "data" / "voorbeeld-gemeentecijfers-fictief.csv"

@@ -4,15 +4,17 @@ import io
 import shutil
 
 import pytest
+from conftest import ROOT
 from pptx import Presentation
 
-from childcare_guide import ContentError, cache, deck, outputs
-from childcare_guide.cache import artifact
-from childcare_guide.deck import build_deck as uncached_deck
-from childcare_guide.loader import load_package
-from childcare_guide.pages import deck_path, worksheet_docx_path
-from childcare_guide.worksheet_docx import worksheet_docx
-from conftest import ROOT
+from childcare_guide import ContentError
+from childcare_guide.content.loader import load_package
+from childcare_guide.render import deck
+from childcare_guide.render.deck import build_deck as uncached_deck
+from childcare_guide.render.paths import deck_path, worksheet_docx_path
+from childcare_guide.render.worksheet import worksheet_docx
+from childcare_guide.site import cache, outputs
+from childcare_guide.site.cache import artifact
 
 
 @pytest.fixture(autouse=True)
@@ -131,8 +133,8 @@ def test_template_change_rebuilds_every_deck(content_copy, built_decks, tmp_path
 def test_code_version_changes_with_the_source(tmp_path, monkeypatch):
     before = cache.code_version()
     fake = tmp_path / "pakket"
-    shutil.copytree(cache.PACKAGE_DIR, fake, ignore=shutil.ignore_patterns("__pycache__"))
-    (fake / "deck.py").write_text((fake / "deck.py").read_text(encoding="utf-8") + "\n# anders\n",
+    shutil.copytree(cache.PACKAGE_DIR, fake, ignore=shutil.ignore_patterns("__pycache__"), symlinks=True)
+    (fake / "render" / "deck.py").write_text((fake / "render" / "deck.py").read_text(encoding="utf-8") + "\n# anders\n",
                                   encoding="utf-8")
     monkeypatch.setattr(cache, "PACKAGE_DIR", fake)
     cache.code_version.cache_clear()
@@ -170,7 +172,7 @@ def test_mkdocs_rebuild_after_a_module_edit_builds_one_deck(tmp_path, built_deck
 
 
 def test_loader_reads_only_the_edited_module_again(content_copy, monkeypatch):
-    from childcare_guide import loader
+    from childcare_guide.content import loader
 
     read = []
     real = loader._Loader._load_module

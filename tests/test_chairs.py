@@ -7,14 +7,16 @@ import json
 import re
 
 import pytest
-
-from childcare_guide.deck import field_places
-from childcare_guide.glossary import glossary_page, load_glossary
-from childcare_guide.pages import PARTS, module_page
-from childcare_guide.planner import planner_block
-from childcare_guide.preparation import checklist, checklist_page, materials, preparation_section
-from childcare_guide.selfcheck import load_selfcheck, route, selfcheck_page
 from conftest import ROOT
+
+from childcare_guide.content.glossary import load_glossary
+from childcare_guide.content.selfcheck import load_selfcheck, route
+from childcare_guide.render.deck import field_places
+from childcare_guide.render.glossary_page import glossary_page
+from childcare_guide.render.pages import PARTS, module_page
+from childcare_guide.render.planner import planner_block
+from childcare_guide.render.preparation import checklist, checklist_page, materials, preparation_section
+from childcare_guide.render.selfcheck_page import selfcheck_page
 
 REQUIRED_TERMS = ("LOK", "Opgroeien", "inkomenstarief", "individueel verminderd tarief",
                   "voorrangsregels", "kansarmoede-index", "toeleider", "Huis van het Kind",
@@ -170,7 +172,7 @@ def test_glossary_terms_stay_out_of_the_decks(package, glossary):
     import io
     import zipfile
 
-    from childcare_guide.deck import build_deck
+    from childcare_guide.render.deck import build_deck
 
     module = package.module("omgevingsanalyse")
     with zipfile.ZipFile(io.BytesIO(build_deck(package, module))) as deck:

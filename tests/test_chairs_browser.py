@@ -4,9 +4,9 @@ preparation checklist; each also without JavaScript where the page must stay com
 from __future__ import annotations
 
 import pytest
-
-from childcare_guide.selfcheck import load_selfcheck
 from conftest import ROOT
+
+from childcare_guide.content.selfcheck import load_selfcheck
 
 MODULE = "/modules/omgevingsanalyse/"
 
@@ -153,7 +153,7 @@ def test_selfcheck_without_javascript_shows_every_level_and_route(no_js, server,
 
 
 def test_a_term_on_a_module_page_shows_its_explanation(page, server, package):
-    from childcare_guide.glossary import load_glossary
+    from childcare_guide.content.glossary import load_glossary
 
     explanation = load_glossary(ROOT).explanations()["LOK"]
     page.goto(server + MODULE)
@@ -181,7 +181,7 @@ def test_terms_leave_headings_links_and_code_intact(page, server):
 
 
 def test_glossary_page_lists_every_term(page, server):
-    from childcare_guide.glossary import load_glossary
+    from childcare_guide.content.glossary import load_glossary
 
     glossary = load_glossary(ROOT)
     page.goto(server + "/begrippen/")

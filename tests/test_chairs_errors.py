@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import pytest
 import yaml
+from test_errors_golden import YML, _run, line_of, module_data, project, read, replace, sheet_no, write  # noqa: F401
 
-from childcare_guide.chair_content import load_chair_pages
-from childcare_guide.errors import ContentError
-from childcare_guide.loader import load_package
-from test_errors_golden import (YML, _run, line_of, module_data, project, read, replace,  # noqa: F401
-                                sheet_no, write)
+from childcare_guide.content.chair_pages import load_chair_pages
+from childcare_guide.content.errors import ContentError
+from childcare_guide.content.loader import load_package
 
 GLOSSARY = "content/begrippen.yml"
 SELFCHECK = "content/zelftest.yml"

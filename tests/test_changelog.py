@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from childcare_guide.errors import ContentError
-from childcare_guide.loader import load_package
-from childcare_guide.pages import whats_new_page
+from childcare_guide.content.errors import ContentError
+from childcare_guide.content.loader import load_package
+from childcare_guide.render.pages import whats_new_page
 
 FILE = "content/wijzigingen.yml"
 ROOT = Path(__file__).resolve().parents[1]

@@ -7,8 +7,8 @@ import pytest
 from pptx import Presentation
 from pptx.util import Emu
 
-from childcare_guide.deck import FILL_IN_PREFIX, TEMPLATE, TemplateError, build_deck
-from childcare_guide.markdown_text import to_plain_text
+from childcare_guide.content.markdown_text import to_plain_text
+from childcare_guide.render.deck import FILL_IN_PREFIX, TEMPLATE, TemplateError, build_deck
 
 
 @pytest.fixture(scope="module")
@@ -197,7 +197,7 @@ def test_text_on_shown_slides_is_at_least_18_pt(decks):
 
 
 def test_field_places_match_the_checklist_slide(package):
-    from childcare_guide.deck import field_places
+    from childcare_guide.render.deck import field_places
     module = package.module("omgevingsanalyse")
     places = field_places(package, module)
     deck = Presentation(io.BytesIO(build_deck(package, module)))

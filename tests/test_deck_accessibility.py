@@ -9,12 +9,12 @@ from __future__ import annotations
 import io
 
 import pytest
+from deck_contrast import contrast_ratio, text_contrasts
 from lxml import etree
 from pptx import Presentation
 
-from childcare_guide.deck import build_deck
-from childcare_guide.model import LocalData
-from deck_contrast import contrast_ratio, text_contrasts
+from childcare_guide.content.model import LocalData
+from childcare_guide.render.deck import build_deck
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"

@@ -7,8 +7,8 @@ import pytest
 from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
 
-from childcare_guide.deck import build_deck
-from childcare_guide.model import LocalData
+from childcare_guide.content.model import LocalData
+from childcare_guide.render.deck import build_deck
 
 TITLE = "Drie percentages naast elkaar"
 

@@ -4,10 +4,10 @@ import io
 
 import pytest
 from pptx import Presentation
-
-from childcare_guide.deck import build_deck, field_places
-from childcare_guide.model import LocalData, figure_field
 from test_deck import runs
+
+from childcare_guide.content.model import LocalData, figure_field
+from childcare_guide.render.deck import build_deck, field_places
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 

@@ -10,11 +10,11 @@ import dataclasses
 import itertools
 
 import pytest
-
-from childcare_guide import fit
-from childcare_guide.deck import build_deck
-from childcare_guide.model import Column, Figure, Module, Slide, Step
 from deck_overflow import convert, overflows
+
+from childcare_guide.content import fit
+from childcare_guide.content.model import Column, Figure, Module, Slide, Step
+from childcare_guide.render.deck import build_deck
 
 WORDS = ("Gezinnen met een laag inkomen gebruiken formele opvang ongeveer half zo vaak als andere "
          "gezinnen. Wanneer Medewerkers van het Huis van het Kind en het OCMW samenwerken, vinden "

@@ -13,7 +13,6 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-
 from conftest import BIN, ROOT, _QuietHandler
 
 REPO = "https://git.example.org/lok/gids"  # example.org: a name reserved for examples, never a real site

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from childcare_guide.errors import ContentError
-from childcare_guide.loader import load_package
+from childcare_guide.content.errors import ContentError
+from childcare_guide.content.loader import load_package
 
 REPO = Path(__file__).resolve().parents[1]
 MOD = "content/modules/omgevingsanalyse"

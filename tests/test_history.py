@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 
-from childcare_guide.deck import build_deck
-from childcare_guide.loader import load_package
-from childcare_guide.model import LastChange
-from childcare_guide.pages import module_page
+from childcare_guide.content.loader import load_package
+from childcare_guide.content.model import LastChange
+from childcare_guide.render.deck import build_deck
+from childcare_guide.render.pages import module_page
 
 ROOT = Path(__file__).resolve().parents[1]
 CHANGELOG_DATE = dt.date(2026, 11, 29)  # the date of version 0.1.0 in content/wijzigingen.yml

@@ -1,6 +1,6 @@
 """The model and the loader on the real content."""
 
-from childcare_guide.model import format_clock, format_duration, format_number
+from childcare_guide.content.model import format_clock, format_duration, format_number
 
 
 def test_durations_read_like_the_package():
@@ -51,7 +51,7 @@ def test_title_fields_come_from_the_package(package):
 
 
 def test_cache_reloads_after_an_edit(content_copy):
-    from childcare_guide.cache import load_cached
+    from childcare_guide.site.cache import load_cached
 
     first = load_cached(content_copy)
     assert load_cached(content_copy) is first

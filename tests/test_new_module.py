@@ -4,9 +4,8 @@ import os
 import shutil
 import subprocess
 
-from pptx import Presentation
-
 from conftest import BIN, ROOT
+from pptx import Presentation
 
 
 def test_a_fifth_module_appears_in_nav_overview_page_worksheets_and_deck(tmp_path):

@@ -7,7 +7,7 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 
-from childcare_guide.offline import FOLDER, ZIP_NAME, build_offline_zip, lunr_files, rewrite_links
+from childcare_guide.site.offline import FOLDER, ZIP_NAME, build_offline_zip, lunr_files, rewrite_links
 
 REF = re.compile(r'\s(?:href|src)="([^"]*)"')
 

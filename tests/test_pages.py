@@ -2,8 +2,7 @@
 
 import re
 
-from childcare_guide.pages import (PARTS, module_overview, module_page, modules_index,
-                                   worksheet_page)
+from childcare_guide.render.pages import PARTS, module_overview, module_page, modules_index, worksheet_page
 
 
 def h2s(markdown: str) -> list[str]:

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import BIN, ROOT
 
 HOOK_IDS = {"yamllint", "content-check", "ruff", "actionlint"}

@@ -4,10 +4,10 @@ import json
 import re
 
 import pytest
+from conftest import ROOT
 from jsonschema import Draft202012Validator
 
-from childcare_guide import loader, schema
-from conftest import ROOT
+from childcare_guide.content import loader, schema
 
 
 @pytest.mark.parametrize("name", schema.SCHEMA_FILES)
@@ -45,7 +45,7 @@ def test_the_id_rule_is_read_from_the_schema():
 
 def test_schema_rejects_what_the_loader_rejects(content_copy):
     """The same document fails the schema file and the build, with a Dutch message."""
-    from childcare_guide.errors import ContentError
+    from childcare_guide.content.errors import ContentError
 
     yml = content_copy / "content" / "modules" / "omgevingsanalyse" / "module.yml"
     text = yml.read_text(encoding="utf-8").replace("duur: 80", "duur: tachtig", 1)

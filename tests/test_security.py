@@ -3,14 +3,13 @@ no http:// link in docs/, and a meaningful description on every page."""
 
 import base64
 import hashlib
+import importlib.util
 import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 from urllib.parse import urlparse
-
-import importlib.util
 
 ROOT = Path(__file__).resolve().parents[1]
 _spec = importlib.util.spec_from_file_location("quality_hook", ROOT / "hooks" / "quality.py")

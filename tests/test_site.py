@@ -8,7 +8,7 @@ from urllib.parse import urljoin, urlparse
 
 from pptx import Presentation
 
-from childcare_guide.pages import PARTS
+from childcare_guide.render.pages import PARTS
 
 SLUGS = ["omgevingsanalyse", "sociale-functie", "samenwerken-met-toeleiders", "toegankelijkheid"]
 

@@ -16,9 +16,8 @@ from docx import Document
 from docx.shared import Mm
 from lxml import etree
 
-from childcare_guide.markdown_text import DIRECTIVE
-from childcare_guide.worksheet_docx import (DocxInputs, docx_inputs, markdown_converter, render_docx,
-                                            worksheet_docx)
+from childcare_guide.content.markdown_text import DIRECTIVE
+from childcare_guide.render.worksheet import DocxInputs, docx_inputs, markdown_converter, render_docx, worksheet_docx
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"

@@ -3,7 +3,7 @@
 import subprocess
 import sys
 
-from childcare_guide.writing_hints import hints_for_text
+from childcare_guide.content.writing_hints import hints_for_text
 
 
 def test_long_sentence_gets_a_hint():

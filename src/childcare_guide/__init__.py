@@ -3,8 +3,8 @@
 Plain Python without MkDocs, so tests and scripts use it directly; hooks/ adapts it to MkDocs.
 """
 
-from .errors import ContentError, ContentProblem
-from .loader import load_package
-from .model import Module, Package
+from childcare_guide.content.errors import ContentError, ContentProblem
+from childcare_guide.content.loader import load_package
+from childcare_guide.content.model import Module, Package
 
 __all__ = ["ContentError", "ContentProblem", "Module", "Package", "load_package"]

@@ -6,20 +6,18 @@ import argparse
 import sys
 from pathlib import Path
 
-from .chair_content import load_chair_pages
-from .errors import ContentError
-from .loader import load_package
-from .writing_hints import hints_for_tree
-
-ROOT = Path(__file__).resolve().parents[2]
+from childcare_guide.content.chair_pages import load_chair_pages
+from childcare_guide.content.errors import ContentError
+from childcare_guide.content.loader import load_package
+from childcare_guide.content.writing_hints import hints_for_tree
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m childcare_guide",
                                      description="Controleer de inhoud van de gids.")
     parser.add_argument("command", choices=["check"], help="check: controleer alle inhoud")
-    parser.add_argument("--root", type=Path, default=ROOT,
-                        help="map van het project (met content/ erin)")
+    parser.add_argument("--root", type=Path, default=Path.cwd(),
+                        help="map van het project, met content/ erin (standaard: de huidige map)")
     args = parser.parse_args(argv)
     hints = hints_for_tree(args.root)
     if hints:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 
-from . import schema
-from .errors import ContentProblem
-from .model import Release
-from .yamlsource import YamlDocument, dotted, load_yaml
+from childcare_guide.content import schema
+from childcare_guide.content.errors import ContentProblem
+from childcare_guide.content.model import Release
+from childcare_guide.content.yamlsource import YamlDocument, dotted, load_yaml
 
 FILE = "wijzigingen.yml"
 

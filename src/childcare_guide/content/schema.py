@@ -6,17 +6,17 @@ import difflib
 import json
 import re
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
-from .errors import ContentProblem
-from .yamlsource import YamlDocument, dotted
+from childcare_guide.content.errors import ContentProblem
+from childcare_guide.content.yamlsource import YamlDocument, dotted
+from childcare_guide.package_data import package_file
 
-SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
+SCHEMA_DIR = package_file("schemas")
 SCHEMA_FILES = ("module.schema.json", "pakket.schema.json", "zelftest.schema.json", "begrippen.schema.json",
                 "wijzigingen.schema.json")
 

@@ -9,15 +9,10 @@ from __future__ import annotations
 
 import re
 
-from .deck import field_places
-from .model import Module, Package
+from childcare_guide.content.model import CHECKLIST_ID, Module, Package
+from childcare_guide.render.deck import field_places
 
-PAGE_NAME = "voorbereiding"  # modules/<slug>/voorbereiding.md: the checklist on its own page
 SECTION_ANCHOR = "voorbereiding"
-
-
-def checklist_page_path(module: Module) -> str:
-    return f"modules/{module.slug}/{PAGE_NAME}.md"
 
 
 def materials(module: Module) -> list[tuple[str, list[int]]]:
@@ -91,7 +86,7 @@ def preparation_section(package: Package, module: Module) -> str:
     return "\n".join([
         f"### Voorbereiding: je checklist {{ #{SECTION_ANCHOR} }}\n",
         "Alles wat je vóór het overleg regelt, op één lijst. Vink af wat klaar is. "
-        f"[Open de checklist om af te drukken]({PAGE_NAME}.md).\n",
+        f"[Open de checklist om af te drukken]({CHECKLIST_ID}.md).\n",
         checklist(package, module, level=4),
     ])
 

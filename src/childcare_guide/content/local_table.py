@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .model import MUNICIPALITY_FIELD, Figure, LocalData, Module, Package
+from childcare_guide.content.model import MUNICIPALITY_FIELD, Figure, LocalData, Module, Package
 
 MUNICIPALITY = "gemeente"
 NIS_CODE = "niscode"

@@ -20,10 +20,10 @@ from importlib import metadata
 from pathlib import Path
 from typing import TypeVar
 
-from .changelog import FILE as CHANGELOG_FILE
-from .loader import load_package
-from .model import Module, Package
-from .timing import timed
+from childcare_guide.content.changelog import FILE as CHANGELOG_FILE
+from childcare_guide.content.loader import load_package
+from childcare_guide.content.model import Module, Package
+from childcare_guide.site.timing import timed
 
 T = TypeVar("T")
 
@@ -36,7 +36,7 @@ _artifacts: OrderedDict[str, object] = OrderedDict()
 builds: Counter[str] = Counter()  # how often each kind was really built (tests, benchmark)
 hits: Counter[str] = Counter()
 
-PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = Path(__file__).resolve().parents[1]  # the whole childcare_guide package
 # Third-party code whose version changes what a generated file looks like.
 LIBRARIES = ("python-pptx", "lxml", "XlsxWriter", "Markdown", "PyYAML")
 

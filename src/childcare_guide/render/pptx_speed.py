@@ -31,7 +31,7 @@ import weakref
 
 from lxml import etree
 
-from .ooxml import CONTENT_TYPES, compiled_xpath, write_zip
+from childcare_guide.render.reproducible import CONTENT_TYPES, compiled_xpath, write_zip
 
 _original = None
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"

@@ -10,6 +10,9 @@ from pathlib import Path
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
           "oktober", "november", "december")
 
+# modules/<slug>/voorbereiding.md is the module's checklist: no worksheet may take this id
+CHECKLIST_ID = "voorbereiding"
+
 
 @dataclass(frozen=True)
 class FillInField:

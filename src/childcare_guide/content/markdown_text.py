@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .errors import ContentProblem
+from childcare_guide.content.errors import ContentProblem
 
 FORBIDDEN = (
     (re.compile(r"<\s*script", re.I), "een <script>-blok",

@@ -16,7 +16,7 @@ import datetime as dt
 import subprocess
 from pathlib import Path
 
-from .model import LastChange, Module, Release
+from childcare_guide.content.model import LastChange, Module, Release
 
 
 def _git(root: Path, *args: str) -> str | None:

@@ -17,8 +17,9 @@ import re
 import zipfile
 from pathlib import Path, PurePosixPath
 
-from .model import Package
-from .timing import timed
+from childcare_guide.package_data import package_file
+from childcare_guide.content.model import Package
+from childcare_guide.site.timing import timed
 
 ZIP_NAME = "kinderopvang-voor-iedereen-offline.zip"
 ZIP_TIME = (2024, 1, 1, 0, 0, 0)
@@ -42,7 +43,7 @@ SHIM = "assets/javascripts/iframe-worker-shim.js"
 # hashes, which would switch 'unsafe-inline' off). Nothing from another host is allowed still,
 # and these pages are static files opened from the chair's own disk.
 CSP_SCRIPT_SRC = re.compile(r"script-src 'self'[^;\"]*")
-SHIM_SOURCE = Path(__file__).resolve().parent / "vendor" / "iframe-worker-shim.js"
+SHIM_SOURCE = package_file("vendor", "iframe-worker-shim.js")
 ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
 DOWNLOAD_BLOCK = re.compile(r'<div class="offline-download">.*?</div>', re.S)
 OFFLINE_NOTE = ('<div class="offline-download"><p><strong>Je bekijkt het offline pakket</strong> '

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import schema
-from .errors import ContentError, ContentProblem, display_path
-from .markdown_text import check_markdown
-from .yamlsource import YamlDocument, dotted, load_yaml
+from childcare_guide.content import schema
+from childcare_guide.content.errors import ContentError, ContentProblem, display_path
+from childcare_guide.content.markdown_text import check_markdown
+from childcare_guide.content.yamlsource import YamlDocument, dotted, load_yaml
 
 
 def read_content_file(root: Path, name: str,
@@ -38,20 +38,3 @@ def check_text(doc: YamlDocument, path: tuple, shown: str, text: str,
     for problem in found:
         problems.append(ContentProblem(shown, doc.line(path), dotted(path), problem.message,
                                        problem.fix))
-
-
-def load_chair_pages(root: Path, package):
-    """The glossary and the self-check, checked together; ContentError holds every problem."""
-    from .glossary import load_glossary
-    from .selfcheck import load_selfcheck
-
-    problems: list[ContentProblem] = []
-    results = []
-    for load in (lambda: load_glossary(root), lambda: load_selfcheck(root, package)):
-        try:
-            results.append(load())
-        except ContentError as error:
-            problems.extend(error.problems)
-    if problems:
-        raise ContentError(problems)
-    return tuple(results)

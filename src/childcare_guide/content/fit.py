@@ -95,7 +95,7 @@ def source_height_pt(text: str) -> float:
 def figure_rows(figures, municipal: list[str | None] | None = None,
                 header: str = "Onze gemeente") -> list[tuple[str, str, str]]:
     """The rows of a figures table: a header, then label, Flemish value with year, our value."""
-    from .model import format_number
+    from childcare_guide.content.model import format_number
 
     municipal = municipal or [None] * len(figures)
     return [("Cijfer", "Vlaanderen", header)] + [

@@ -27,13 +27,26 @@ from markdown.extensions.tables import TableExtension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
-from .deck import FIXED_TIME, ZIP_TIME
-from .docx_parts import (CELL_MARGIN, CODE_FONT, CORE, DOCUMENT, FIXED_PARTS, FOOTER, FOOTER_RELATIONSHIP,
-                         LANGUAGE, MARGIN, PAGE_HEIGHT, PAGE_WIDTH, TEXT_WIDTH, W, R)
-from .markdown_text import demote_headings
-from .model import Module, Package, Worksheet
-from .ooxml import write_zip
-from .pages import expand_directives
+from childcare_guide.content.markdown_text import demote_headings
+from childcare_guide.content.model import Module, Package, Worksheet
+from childcare_guide.render.docx_parts import (
+    CELL_MARGIN,
+    CODE_FONT,
+    CORE,
+    DOCUMENT,
+    FIXED_PARTS,
+    FOOTER,
+    FOOTER_RELATIONSHIP,
+    LANGUAGE,
+    MARGIN,
+    PAGE_HEIGHT,
+    PAGE_WIDTH,
+    TEXT_WIDTH,
+    R,
+    W,
+)
+from childcare_guide.render.pages import expand_directives
+from childcare_guide.render.reproducible import FIXED_TIME, ZIP_TIME, write_zip
 
 HEADER_FILL = "E0F2F1"  # the light teal of the site, behind the header row of a table
 TRAILING_DOTS = re.compile(r"\s*(?:\.\s*){5,}$")  # '......' or '. . . . .' at the end of a line

@@ -1,18 +1,18 @@
-"""The glossary ('Begrippen'): one content file, a page that lists every term, and the
-explanations that the abbr extension shows when a chair points at a term on any page."""
+"""The glossary ('Begrippen'): its terms from one content file, and the explanations that the
+abbr extension shows when a chair points at a term on any page. The page is made in
+childcare_guide.render.glossary_page."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
-from .chair_content import check_text, read_content_file
-from .errors import ContentError, ContentProblem
-from .yamlsource import dotted
+from childcare_guide.content.chair_files import check_text, read_content_file
+from childcare_guide.content.errors import ContentError, ContentProblem
+from childcare_guide.content.yamlsource import dotted
 
 FILE = "begrippen.yml"
 SCHEMA = "begrippen.schema.json"
-PAGE = "begrippen.md"
 
 
 @dataclass(frozen=True)
@@ -75,19 +75,3 @@ def load_glossary(root: Path) -> Glossary:
         raise ContentError(problems)
     ordered = tuple(sorted(terms, key=lambda t: t.term.casefold()))
     return Glossary(introduction=data.get("inleiding", "").strip(), terms=ordered)
-
-
-def glossary_page(glossary: Glossary) -> str:
-    """The page that lists every term with its explanation, in alphabetical order."""
-    out = ['---\ntitle: "Begrippen"\ndescription: "De woorden en afkortingen uit de gids, '
-           'kort uitgelegd in klare taal."\nrender_macros: false\n---\n',
-           "# Begrippen\n"]
-    if glossary.introduction:
-        out.append(glossary.introduction + "\n")
-    for term in glossary.terms:
-        out.append(f"## {term.term} {{ #{term.anchor} }}\n")
-        out.append(term.explanation + "\n")
-        if term.variants:
-            out.append("*Ook: " + ", ".join(term.variants) + ".*\n")
-    return "\n".join(out)
-

@@ -7,15 +7,26 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from . import fit, schema
-from .changelog import FILE as CHANGELOG_FILE, load_releases
-from .history import with_last_changes
-from .errors import ContentError, ContentProblem, display_path
-from .markdown_text import check_markdown
-from .model import (Column, FillInField, Figure, Module, Package, Slide, Source, Step,
-                    Worksheet, figure_field)
-from .preparation import PAGE_NAME as CHECKLIST_PAGE
-from .yamlsource import YamlDocument, dotted, load_yaml, read_text
+from childcare_guide.content import fit, schema
+from childcare_guide.content.changelog import FILE as CHANGELOG_FILE
+from childcare_guide.content.changelog import load_releases
+from childcare_guide.content.errors import ContentError, ContentProblem, display_path
+from childcare_guide.content.history import with_last_changes
+from childcare_guide.content.markdown_text import check_markdown
+from childcare_guide.content.model import (
+    CHECKLIST_ID,
+    Column,
+    Figure,
+    FillInField,
+    Module,
+    Package,
+    Slide,
+    Source,
+    Step,
+    Worksheet,
+    figure_field,
+)
+from childcare_guide.content.yamlsource import YamlDocument, dotted, load_yaml, read_text
 
 # Titles of the slides every deck gets, besides the title slide (the module's title).
 GENERATED_SLIDE_TITLES = ("Doelstellingen", "Agenda", "Voorbereiding: in te vullen",
@@ -269,9 +280,9 @@ class _ModuleReader:
             self.loader.unique([item["id"] for item in self.data.get(key, [])], self.file,
                                 self.doc, (key,), "id", what)
         for index, sheet in enumerate(self.data["werkinstrumenten"]):
-            if sheet["id"] == CHECKLIST_PAGE:
+            if sheet["id"] == CHECKLIST_ID:
                 self.problem(("werkinstrumenten", index, "id"),
-                             f"De id '{CHECKLIST_PAGE}' is voorbehouden voor de checklist van de module.",
+                             f"De id '{CHECKLIST_ID}' is voorbehouden voor de checklist van de module.",
                              "Kies een andere id en geef het bestand in werkinstrumenten/ dezelfde naam.")
         package_ids = {f.id for f in self.title_fields}
         for index, f in enumerate(fields):

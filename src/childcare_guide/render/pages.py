@@ -2,43 +2,24 @@
 
 from __future__ import annotations
 
-import posixpath
 import re
 
-from .markdown_text import DIRECTIVE, demote_headings, to_plain_text
-from .model import FillInField, Module, Package, Worksheet, format_clock, format_date
-from .planner import planner_block
-from .preparation import preparation_section
+from childcare_guide.content.markdown_text import DIRECTIVE, demote_headings, to_plain_text
+from childcare_guide.content.model import FillInField, Module, Package, Worksheet, format_clock, format_date
+from childcare_guide.render.paths import (
+    MODULES_INDEX,
+    WHATS_NEW,
+    deck_path,
+    module_page_path,
+    relative,
+    worksheet_docx_path,
+    worksheet_page_path,
+)
+from childcare_guide.render.planner import planner_block
+from childcare_guide.render.preparation import preparation_section
 
 PARTS = ("Inleiding", "Doelstellingen", "Overzicht van het verloop", "Uitwerking",
          "Werkinstrumenten", "Meer weten")
-MODULES_DIR = "modules"
-DOWNLOADS_DIR = "downloads"
-MODULES_INDEX = f"{MODULES_DIR}/index.md"
-WHATS_NEW = "wat-is-er-nieuw.md"
-
-
-def module_page_path(module: Module) -> str:
-    return f"{MODULES_DIR}/{module.slug}/index.md"
-
-
-def worksheet_page_path(module: Module, sheet: Worksheet) -> str:
-    return f"{MODULES_DIR}/{module.slug}/{sheet.id}.md"
-
-
-def deck_path(module: Module) -> str:
-    return f"{DOWNLOADS_DIR}/{module.deck_name}"
-
-
-def worksheet_docx_path(module: Module, sheet: Worksheet) -> str:
-    return f"{DOWNLOADS_DIR}/module-{module.number}-{sheet.id}.docx"
-
-
-def relative(from_page: str, target: str) -> str:
-    """A Markdown link from one source file to another (both relative to docs/)."""
-    return posixpath.relpath(target, posixpath.dirname(from_page))
-
-
 def _front_matter(title: str, description: str) -> str:
     title = title.replace('"', "'")
     description = description.replace('"', "'")

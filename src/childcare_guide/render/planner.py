@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import json
 
-from .model import Module
+from childcare_guide.content.model import Module
 
 
 def planner_block(module: Module) -> str:

@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from .errors import ContentProblem
+from childcare_guide.content.errors import ContentProblem
 
 MAX_FILE_BYTES = 200_000
 

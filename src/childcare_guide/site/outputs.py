@@ -8,14 +8,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import deck as deck_module
-from .cache import artifact, module_inputs
-from .model import Module, Package
-from .preparation import checklist_page
-from .pages import (MODULES_INDEX, WHATS_NEW, deck_path, module_page, module_page_path, modules_index,
-                    whats_new_page, worksheet_docx_path, worksheet_page, worksheet_page_path)
-from .timing import timed
-from .worksheet_docx import docx_inputs, render_docx
+from childcare_guide.render import deck as deck_module
+from childcare_guide.site.cache import artifact, module_inputs
+from childcare_guide.content.model import Module, Package
+from childcare_guide.render.preparation import checklist_page
+from childcare_guide.render.pages import module_page, modules_index, whats_new_page, worksheet_page
+from childcare_guide.render.paths import (MODULES_INDEX, WHATS_NEW, deck_path, module_page_path, worksheet_docx_path,
+                                         worksheet_page_path)
+from childcare_guide.site.timing import timed
+from childcare_guide.render.worksheet import docx_inputs, render_docx
 
 
 def module_files(package: Package, module: Module, template: Path | None = None) -> dict[str, str | bytes]:

@@ -1,0 +1,1 @@
+"""Content layer: load and check content/ into one typed model. Imports no renderer and no MkDocs."""

@@ -1,0 +1,38 @@
+"""Where each generated file lives in the site (paths relative to docs/), and links between them."""
+
+from __future__ import annotations
+
+import posixpath
+
+from childcare_guide.content.model import CHECKLIST_ID, Module, Worksheet
+
+MODULES_DIR = "modules"
+DOWNLOADS_DIR = "downloads"
+MODULES_INDEX = f"{MODULES_DIR}/index.md"
+WHATS_NEW = "wat-is-er-nieuw.md"
+
+
+def module_page_path(module: Module) -> str:
+    return f"{MODULES_DIR}/{module.slug}/index.md"
+
+
+def worksheet_page_path(module: Module, sheet: Worksheet) -> str:
+    return f"{MODULES_DIR}/{module.slug}/{sheet.id}.md"
+
+
+def deck_path(module: Module) -> str:
+    return f"{DOWNLOADS_DIR}/{module.deck_name}"
+
+
+def worksheet_docx_path(module: Module, sheet: Worksheet) -> str:
+    return f"{DOWNLOADS_DIR}/module-{module.number}-{sheet.id}.docx"
+
+
+def relative(from_page: str, target: str) -> str:
+    """A Markdown link from one source file to another (both relative to docs/)."""
+    return posixpath.relpath(target, posixpath.dirname(from_page))
+
+
+def checklist_page_path(module: Module) -> str:
+    """modules/<slug>/voorbereiding.md: the module's checklist on its own page."""
+    return f"{MODULES_DIR}/{module.slug}/{CHECKLIST_ID}.md"
