@@ -2,7 +2,8 @@
 ('Begrippen', also as explanations on every page) and the printable preparation checklists.
 
 The session planner and the interactive self-check run in docs/javascripts/chairs.js; the
-domain code (no MkDocs import) is in childcare_guide.glossary, .selfcheck, .preparation, .planner.
+domain code (no MkDocs import) is in childcare_guide.content (glossary, selfcheck) and
+childcare_guide.render (glossary_page, selfcheck_page, preparation, planner).
 """
 
 from __future__ import annotations

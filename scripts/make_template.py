@@ -2,7 +2,7 @@
 
 Run once to (re)create the starting design: `python scripts/make_template.py`.
 After that the template belongs to the designer: restyle it in PowerPoint, keep the layout
-names (see LAYOUTS in src/childcare_guide/deck.py), and every deck follows without a code change.
+names (see LAYOUTS in src/childcare_guide/render/deck), and every deck follows without a code change.
 """
 
 from __future__ import annotations

@@ -1,10 +1,10 @@
 /* Kinderopvang voor iedereen: two small tools for chairs. Every page is complete without this
  * file; it only adds interaction. No other host, no storage, no libraries.
  *
- * 1. Session planner (module pages, div.sessieplanner made by childcare_guide.planner):
+ * 1. Session planner (module pages, div.sessieplanner made by childcare_guide.render.planner):
  *    start time and an optional break give every step of the outline its clock time, and a
  *    button prints a clean agenda to send with the invitation.
- * 2. Self-check 'Waar staan we?' (div[data-zelftest], childcare_guide.selfcheck): builds the
+ * 2. Self-check 'Waar staan we?' (div[data-zelftest], childcare_guide.render.selfcheck_page): builds the
  *    form from the questions on the page and shows the advice and the route at once.
  * 3. Glossary terms (abbr, from content/begrippen.yml): the first mention of each term can be
  *    focused with the keyboard, which shows its explanation.
