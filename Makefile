@@ -10,8 +10,10 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve test check decks build bench system-packages lock lighthouse
 
+PORT ?= 8000
+
 serve: $(STAMP)
-	$(BIN)/mkdocs serve -a 127.0.0.1:8000
+	$(BIN)/python scripts/serve.py $(PORT)
 
 test: $(STAMP) system-packages node_modules/.package-lock.json
 	$(BIN)/python -m pytest
@@ -26,8 +28,13 @@ check: $(STAMP)
 decks: $(STAMP)
 	$(BIN)/python scripts/build_decks.py --out build/decks
 
+# Built aside, then swapped in: a failed build leaves the previous site/ as it was.
 build: $(STAMP)
-	$(BIN)/mkdocs build --strict
+	rm -rf build/site.new build/site.old
+	$(BIN)/mkdocs build --strict --site-dir build/site.new
+	if [ -d site ]; then mv site build/site.old; fi
+	mv build/site.new site
+	rm -rf build/site.old
 
 # Speed figures with targets and PASS/FAIL (a benchmark, not a test): see scripts/benchmark.py.
 bench: $(STAMP)

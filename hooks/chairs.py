@@ -21,6 +21,7 @@ from childcare_guide.render.glossary_page import glossary_page
 from childcare_guide.render.paths import checklist_page_path
 from childcare_guide.render.selfcheck_page import PAGE as SELFCHECK_PAGE
 from childcare_guide.render.selfcheck_page import selfcheck_page
+from childcare_guide.site import preview
 from childcare_guide.site.cache import load_cached
 from childcare_guide.site.outputs import checklist_file
 
@@ -31,12 +32,17 @@ def _load(config):
         package = load_cached(root)
         glossary, selfcheck = load_chair_pages(root, package)
     except ContentError as error:
+        if preview.shown_in_browser(error):  # serving: hooks/guide.py shows it on every page
+            return None
         raise PluginError(error.report()) from None
     return package, glossary, selfcheck
 
 
 def on_config(config):
-    _, glossary, _ = _load(config)
+    loaded = _load(config)
+    if loaded is None:
+        return config
+    _, glossary, _ = loaded
     if "abbr" not in config.markdown_extensions:
         raise PluginError("mkdocs.yml: de uitbreiding 'abbr' ontbreekt bij 'markdown_extensions'. "
                           "Zet '- abbr' terug: zo toont elke pagina de uitleg van de begrippen.")
@@ -46,7 +52,10 @@ def on_config(config):
 
 
 def on_files(files: Files, config) -> Files:
-    package, glossary, selfcheck = _load(config)
+    loaded = _load(config)
+    if loaded is None:
+        return files
+    package, glossary, selfcheck = loaded
     generated = {GLOSSARY_PAGE: glossary_page(glossary),
                  SELFCHECK_PAGE: selfcheck_page(package, selfcheck)}
     for module in package.modules:

@@ -13,6 +13,7 @@ from mkdocs.structure.files import File, Files
 from childcare_guide import ContentError
 from childcare_guide.render.deck import TemplateError
 from childcare_guide.render.paths import DOWNLOADS_DIR, MODULES_INDEX, module_page_path
+from childcare_guide.site import preview
 from childcare_guide.site.cache import load_cached
 from childcare_guide.site.files import write_atomic
 from childcare_guide.site.offline import ZIP_NAME, build_offline_zip
@@ -27,14 +28,24 @@ def _root(config) -> Path:
 
 
 def _package(config):
+    """The loaded content; None while serving with a content mistake (every page shows it)."""
     try:
         return load_cached(_root(config))
     except ContentError as error:
+        if preview.shown_in_browser(error):
+            return None
         raise PluginError(error.report()) from None
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    preview.start(command)
+
+
 def on_config(config):
+    preview.begin_build()
     package = _package(config)
+    if package is None:
+        return config
     section = next((item for item in config.nav or [] if isinstance(item, dict)
                     and MODULES_SECTION in item), None)
     if section is None:
@@ -53,6 +64,8 @@ def on_files(files: Files, config) -> Files:
 
 def _add_generated(files: Files, config) -> Files:
     package = _package(config)
+    if package is None:
+        return files
     try:
         generated = site_files(package)
     except TemplateError as error:
@@ -66,7 +79,16 @@ def _add_generated(files: Files, config) -> Files:
     return files
 
 
+def on_post_page(output: str, page, config) -> str:
+    """While serving with a content mistake: the mistake in place of the page."""
+    report = preview.pending_report()
+    return output if report is None else preview.error_page(report)
+
+
 def on_post_build(config) -> None:
     """The offline package: the whole built site as one zip, in downloads/."""
+    package = _package(config)
+    if package is None:
+        return
     site = Path(config.site_dir)
-    write_atomic(site / DOWNLOADS_DIR / ZIP_NAME, build_offline_zip(site, _package(config)))
+    write_atomic(site / DOWNLOADS_DIR / ZIP_NAME, build_offline_zip(site, package))

@@ -5,8 +5,10 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from childcare_guide.content.errors import ContentError
 from childcare_guide.render.pages import module_overview
 from childcare_guide.render.paths import module_page_path, relative
+from childcare_guide.site import preview
 from childcare_guide.site.cache import load_cached
 from childcare_guide.site.offline import offline_link
 
@@ -19,9 +21,15 @@ def define_env(env):
     loaded = []
 
     def package():
-        # once per build: define_env runs again for every (re)build, so this is never stale
+        """The content, once per build (define_env runs again for every rebuild, so it is never
+        stale); None while serving with a content mistake, which then replaces every page."""
         if not loaded:
-            loaded.append(load_cached(root))
+            try:
+                loaded.append(load_cached(root))
+            except ContentError as error:
+                if not preview.shown_in_browser(error):
+                    raise
+                loaded.append(None)
         return loaded[0]
 
     def current_page() -> str:
@@ -30,11 +38,15 @@ def define_env(env):
     @env.macro
     def module_overzicht(niveau: int = 2) -> str:
         """Every module with duration, content and when to choose it (from module.yml)."""
+        if package() is None:
+            return ""
         return module_overview(package(), current_page(), level=niveau)
 
     @env.macro
     def module_link(slug: str) -> str:
         """A link to a module with its title; just the title's words if the module is not there."""
+        if package() is None:
+            return slug
         module = package().module(slug)
         if module is None:
             known = ", ".join(m.slug for m in package().modules)
@@ -47,12 +59,14 @@ def define_env(env):
     @env.macro
     def versie() -> str:
         """The guide's version (from content/pakket.yml)."""
-        return package().version
+        return "" if package() is None else package().version
 
     @env.macro
     def offline_pakket() -> str:
         """The download block of the offline package (a zip made after the build)."""
         # raw HTML: the zip does not exist yet while pages are checked; tests check the link
+        if package() is None:
+            return ""
         page = env.page
         folder = page.url if env.conf.use_directory_urls else page.file.dest_uri.rpartition("/")[0]
         href = offline_link(folder)
