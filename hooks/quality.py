@@ -6,7 +6,9 @@
   names the file and the line (content/ has the same rule in the loader).
 - overrides/main.html puts a Content-Security-Policy on every page with two placeholders; this hook
   replaces them with the SHA-256 hashes of that page's own inline scripts and style attributes, so
-  the policy needs neither 'unsafe-inline' nor any other host.
+  the policy needs neither 'unsafe-inline' nor any other host. After the build, every HTML page
+  of the site and of the offline zip is read again: a policy with a placeholder left in it (an empty
+  or broken policy in the browser) stops the build with a Dutch message naming the pages.
 - Every script file loads with `defer`: the browser reads and paints the whole page first, then runs
   the scripts in the same order (search-on-demand.js before Material's bundle, then ours). On a slow
   phone the text appears before some 50 KB of script has arrived and run.
@@ -22,6 +24,8 @@ import base64
 import hashlib
 import html
 import re
+import zipfile
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
@@ -40,6 +44,7 @@ _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\ssrc\s*=)([^>]*)>(.*?)</script>", 
 _SCRIPT_FILE = re.compile(r"<script(?=[^>]*\ssrc\s*=)(?![^>]*\s(?:defer|async)\b)([^>]*?)\s*>", re.I)
 _HEADERLINK_TITLE = re.compile(r'(<a class="headerlink" href="[^"]*") title="([^"]*)"')
 _STYLE_ATTRIBUTE = re.compile(r"""<[a-z][^>]*?\sstyle\s*=\s*(["'])(.*?)\1""", re.I | re.S)
+_POLICY_META = re.compile(r"<meta\s[^>]*content-security-policy[^>]*>", re.I)
 _FENCE = re.compile(r"^\s*(```|~~~)")
 # An http:// address as Markdown link, autolink, reference definition or HTML attribute.
 _HTTP_LINK = re.compile(r"""(?:\]\(\s*<?|<|^\s*\[[^\]]+\]:\s*<?|href\s*=\s*["'])(http://[^\s)>"']+)""",
@@ -112,6 +117,25 @@ def fill_policy(page_html: str) -> str:
             .replace("  ;", ";").replace(" ;", ";"))
 
 
+def has_unfilled_policy(page_html: str) -> bool:
+    """True when a Content-Security-Policy of the page still holds one of the placeholders."""
+    return any(SCRIPT_PLACEHOLDER in meta or STYLE_PLACEHOLDER in meta for meta in _POLICY_META.findall(page_html))
+
+
+def unfilled_policies(site_dir: str | Path) -> list[str]:
+    """The built pages (and pages inside a built zip) whose policy still holds a placeholder."""
+    site, found = Path(site_dir), []
+    for path in sorted(site.rglob("*")):
+        name = path.relative_to(site).as_posix()
+        if path.suffix == ".html" and has_unfilled_policy(path.read_text(encoding="utf-8", errors="replace")):
+            found.append(name)
+        elif path.suffix == ".zip":
+            with zipfile.ZipFile(path) as archive:
+                found.extend(f"{name}: {entry}" for entry in archive.namelist() if entry.endswith(".html")
+                             and has_unfilled_policy(archive.read(entry).decode("utf-8", errors="replace")))
+    return found
+
+
 def on_startup(command: str, dirty: bool) -> None:
     global _serving
     _serving = command == "serve"
@@ -146,3 +170,18 @@ def on_post_page(output: str, page, config) -> str:
 
 def on_post_template(output: str, template_name: str, config) -> str:
     return defer_scripts(fill_policy(safe_external_links(output)))  # 404.html
+
+
+def on_post_build(config) -> None:
+    """No page leaves the build with a placeholder in its policy (runs after the offline zip is made)."""
+    unfilled = unfilled_policies(config.site_dir)
+    if unfilled:
+        raise PluginError(
+            "De Content-Security-Policy is niet ingevuld op deze pagina's: de plaatshouder "
+            f"{SCRIPT_PLACEHOLDER} of {STYLE_PLACEHOLDER} uit overrides/main.html staat er nog in. "
+            "Zo'n pagina werkt niet goed in de browser; de site wordt niet gepubliceerd.\n"
+            + "\n".join(f"- {name}" for name in unfilled[:10])
+            + (f"\n- ... en nog {len(unfilled) - 10}" if len(unfilled) > 10 else "")
+            + "\nhooks/quality.py vult de plaatshouders in (fill_policy), één keer per pagina. Staat de "
+            "plaatshouder twee keer in overrides/main.html, of maakt een plugin of hook een pagina die "
+            "niet langs on_post_page of on_post_template komt? Pas dat aan en bouw opnieuw.")

@@ -55,7 +55,7 @@ def test_config_uses_only_local_hooks_from_the_venv():
         assert hook["language"] == "unsupported", hook["id"]  # no environment of its own: nothing to download
         program = hook["entry"].split()[0]
         assert program.startswith(".venv/bin/"), hook["id"]
-        assert (BIN / Path(program).name).exists(), f"{program} ontbreekt: staat het in requirements.lock?"
+        assert (BIN / Path(program).name).exists(), f"{program} ontbreekt: staat het in requirements/test.txt?"
 
 
 def test_pre_commit_passes_on_a_clean_copy(project):

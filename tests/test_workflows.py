@@ -80,6 +80,8 @@ def test_main_builds_with_the_readme_command_and_deploys_to_pages():
     assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
     assert workflow["concurrency"] == {"group": "pages", "cancel-in-progress": False}
     build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
+    # the only command: it installs the runtime lock only (tests/test_dependencies.py)
+    assert run_steps(workflow) == ["make build"]
     build_step = next(step for step in build["steps"] if step.get("run") == "make build")
     assert build_step["env"]["GIDS_REPO_URL"] == "${{ github.server_url }}/${{ github.repository }}"
     uses = [step.get("uses", "").split("@")[0] for step in build["steps"]]
