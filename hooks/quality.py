@@ -8,7 +8,7 @@
   replaces them with the SHA-256 hashes of that page's own inline scripts and style attributes, so
   the policy needs neither 'unsafe-inline' nor any other host.
 - Every script file loads with `defer`: the browser reads and paints the whole page first, then runs
-  the scripts in the same order (search-on-demand.js before Material's bundle, then ours). On a slow
+  the scripts in the same order (Material's bundle, then ours). On a slow
   phone the text appears before some 50 KB of script has arrived and run.
 - The small link beside each heading ('Link naar dit deel', the toc extension's permalink_title)
   carries its name as aria-label instead of title. With a title, Material's tooltips set up a
