@@ -15,6 +15,7 @@ from childcare_guide.render.deck import TemplateError
 from childcare_guide.render.paths import DOWNLOADS_DIR, MODULES_INDEX, module_page_path
 from childcare_guide.site.cache import load_cached
 from childcare_guide.site.files import write_atomic
+from childcare_guide.site.links import LinkError
 from childcare_guide.site.offline import ZIP_NAME, build_offline_zip
 from childcare_guide.site.outputs import site_files
 from childcare_guide.site.timing import timed
@@ -69,4 +70,8 @@ def _add_generated(files: Files, config) -> Files:
 def on_post_build(config) -> None:
     """The offline package: the whole built site as one zip, in downloads/."""
     site = Path(config.site_dir)
-    write_atomic(site / DOWNLOADS_DIR / ZIP_NAME, build_offline_zip(site, _package(config)))
+    try:
+        data = build_offline_zip(site, _package(config))
+    except LinkError as error:
+        raise PluginError(error.report()) from None
+    write_atomic(site / DOWNLOADS_DIR / ZIP_NAME, data)

@@ -1,9 +1,11 @@
-"""MkDocs hook for the site's quality gates: safe external links and a Content-Security-Policy.
+"""MkDocs hook for the site's quality gates: one link rule, safe external links and a Content-Security-Policy.
 
+- One link rule for every page, hand-written or made from content/, checked on the rendered HTML
+  before MkDocs writes the page (childcare_guide.site.links): only https:, mailto:, tel: and links
+  inside the guide. Any other link stops the build with a Dutch message that names the source file
+  and the line.
 - Every link to another site opens safely: rel="noopener noreferrer" (no access to this window, no
   referrer sent to the other site). Links open in the same tab, on every page alike.
-- A link with http:// in a hand-written page of docs/ stops the build with a Dutch message that
-  names the file and the line (content/ has the same rule in the loader).
 - overrides/main.html puts a Content-Security-Policy on every page with two placeholders; this hook
   replaces them with the SHA-256 hashes of that page's own inline scripts and style attributes, so
   the policy needs neither 'unsafe-inline' nor any other host.
@@ -22,8 +24,12 @@ import base64
 import hashlib
 import html
 import re
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+
+from childcare_guide.site.cache import load_cached
+from childcare_guide.site.links import LinkError, check_page, page_sources
 
 SCRIPT_PLACEHOLDER = "CSP_INLINE_HASHES"
 STYLE_PLACEHOLDER = "CSP_STYLE_HASHES"  # style="text-align: right;" of Markdown tables, by hash
@@ -40,10 +46,6 @@ _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\ssrc\s*=)([^>]*)>(.*?)</script>", 
 _SCRIPT_FILE = re.compile(r"<script(?=[^>]*\ssrc\s*=)(?![^>]*\s(?:defer|async)\b)([^>]*?)\s*>", re.I)
 _HEADERLINK_TITLE = re.compile(r'(<a class="headerlink" href="[^"]*") title="([^"]*)"')
 _STYLE_ATTRIBUTE = re.compile(r"""<[a-z][^>]*?\sstyle\s*=\s*(["'])(.*?)\1""", re.I | re.S)
-_FENCE = re.compile(r"^\s*(```|~~~)")
-# An http:// address as Markdown link, autolink, reference definition or HTML attribute.
-_HTTP_LINK = re.compile(r"""(?:\]\(\s*<?|<|^\s*\[[^\]]+\]:\s*<?|href\s*=\s*["'])(http://[^\s)>"']+)""",
-                        re.I)
 
 
 def is_external(href: str) -> bool:
@@ -64,18 +66,6 @@ def safe_external_links(page_html: str) -> str:
         words += [word for word in SAFE_REL if word not in words]
         return tag[:rel.start()] + f' rel="{" ".join(words)}"' + tag[rel.end():]
     return _ANCHOR.sub(fix, page_html)
-
-
-def insecure_links(markdown: str) -> list[tuple[int, str]]:
-    """(line, address) of each http:// link in Markdown, outside code blocks."""
-    found, in_fence = [], False
-    for number, line in enumerate(markdown.splitlines(), start=1):
-        if _FENCE.match(line):
-            in_fence = not in_fence
-            continue
-        if not in_fence:
-            found.extend((number, address) for address in _HTTP_LINK.findall(line))
-    return found
 
 
 def defer_scripts(page_html: str) -> str:
@@ -117,32 +107,33 @@ def on_startup(command: str, dirty: bool) -> None:
     _serving = command == "serve"
 
 
-def on_page_markdown(markdown: str, page, config, files) -> str:
-    if page.file.generated_by is None:  # hand-written page in docs/; content/ is checked by the loader
-        # The file as the editor wrote it, so the line numbers count the front matter too.
-        with open(page.file.abs_src_path, encoding="utf-8") as source:
-            written = source.read()
-        problems = [f"- docs/{page.file.src_uri}, regel {line}: de link '{address}' is niet beveiligd "
-                    "(http). Gebruik het adres dat met https:// begint."
-                    for line, address in insecure_links(written)]
-        if problems:
-            raise PluginError("Een pagina bevat een onveilige link. Verbeter ze en probeer opnieuw.\n"
-                              + "\n".join(problems))
-    return markdown
-
-
 def on_page_content(page_html: str, page, config, files) -> str:
-    for tag in _ANCHOR.findall(page_html):
-        href = _HREF.search(tag)
-        if href and html.unescape(href.group(2)).strip().lower().startswith("http://"):
-            raise PluginError(f"De pagina '{page.file.src_uri}' linkt naar '{html.unescape(href.group(2))}' "
-                              "met http. Gebruik het adres dat met https:// begint.")
     return name_headerlinks(page_html)
 
 
+def _root(config) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def check_links(output: str, root: Path, src_uri: str, generated: bool) -> None:
+    """The one link rule (childcare_guide.site.links); a PluginError in Dutch when a link breaks it."""
+    package = load_cached(root) if generated else None
+    sources, fallback = page_sources(root, src_uri, generated, package)
+    try:
+        check_page(output, sources, root, fallback)
+    except LinkError as error:
+        raise PluginError(error.report()) from None
+
+
 def on_post_page(output: str, page, config) -> str:
+    check_links(output, _root(config), page.file.src_uri, page.file.generated_by is not None)
     return defer_scripts(fill_policy(safe_external_links(output)))  # the theme's links too (footer)
 
 
 def on_post_template(output: str, template_name: str, config) -> str:
+    root = _root(config)
+    try:
+        check_page(output, [root / "overrides" / template_name], root, f"overrides/{template_name}")
+    except LinkError as error:
+        raise PluginError(error.report()) from None
     return defer_scripts(fill_policy(safe_external_links(output)))  # 404.html

@@ -19,6 +19,7 @@ from pathlib import Path, PurePosixPath
 
 from childcare_guide.package_data import package_file
 from childcare_guide.content.model import Package
+from childcare_guide.site.links import LinkError, LinkProblem, bad_links
 from childcare_guide.site.timing import timed
 
 ZIP_NAME = "kinderopvang-voor-iedereen-offline.zip"
@@ -100,11 +101,16 @@ def _resolve(folder: PurePosixPath, path: str) -> str | None:
 
 
 def offline_page(html: str, page: PurePosixPath, files: set[str], package: Package) -> str:
+    """A page of the offline copy; its rewritten HTML keeps the site's one link rule (links.py)."""
     html = rewrite_links(html, page, files)
     html = DOWNLOAD_BLOCK.sub(OFFLINE_NOTE.format(version=package.version), html)
     shim = "../" * (len(page.parts) - 1) + SHIM
     html = CSP_SCRIPT_SRC.sub("script-src 'self' 'unsafe-inline'", html, count=1)
-    return html.replace("</head>", f'<script src="{shim}"></script></head>', 1)
+    html = html.replace("</head>", f'<script src="{shim}"></script></head>', 1)
+    found = bad_links(html)
+    if found:
+        raise LinkError([LinkProblem(f"{page} (offline pakket)", None, link) for link in found])
+    return html
 
 
 def offline_search_index(index: str) -> str:
