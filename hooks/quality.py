@@ -29,7 +29,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from childcare_guide.site.cache import load_cached
-from childcare_guide.site.links import LinkError, check_page, page_sources
+from childcare_guide.site.links import LinkError, bad_links, check_page, link_problems, page_sources
 
 SCRIPT_PLACEHOLDER = "CSP_INLINE_HASHES"
 STYLE_PLACEHOLDER = "CSP_STYLE_HASHES"  # style="text-align: right;" of Markdown tables, by hash
@@ -116,13 +116,13 @@ def _root(config) -> Path:
 
 
 def check_links(output: str, root: Path, src_uri: str, generated: bool) -> None:
-    """The one link rule (childcare_guide.site.links); a PluginError in Dutch when a link breaks it."""
-    package = load_cached(root) if generated else None
-    sources, fallback = page_sources(root, src_uri, generated, package)
-    try:
-        check_page(output, sources, root, fallback)
-    except LinkError as error:
-        raise PluginError(error.report()) from None
+    """The one link rule (childcare_guide.site.links); a PluginError in Dutch when a link breaks it.
+    Only then are the page's sources looked up (and the content model asked for them)."""
+    found = bad_links(output)
+    if found:
+        package = load_cached(root) if generated else None
+        sources, fallback = page_sources(root, src_uri, generated, package)
+        raise PluginError(LinkError(link_problems(found, sources, root, fallback)).report())
 
 
 def on_post_page(output: str, page, config) -> str:
