@@ -94,6 +94,7 @@ def test_javascript_in_html_in_every_spelling(spelling):
     '<object data="data:text/html,x"></object>',
     '<svg><a xlink:href="javascript:x"><text>t</text></a></svg>',
     '<area href="http://a.be" alt="a">',
+    '<a href="#deel" ping="https://a.be/teller http://a.be/teller">deel</a>',
     '<link rel="stylesheet" href="http://a.be/s.css">',
     '<script src="//a.be/s.js"></script>',
     '<video poster="file:///c/x.png"></video>',
