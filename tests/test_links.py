@@ -79,6 +79,9 @@ def test_forbidden_spellings(url, scheme):
     '<A HREF="javascript:alert(1)">x</A>',
     '<a title="x" href = "javascript:alert(1)">x</a>',
     '<a href="java\nscript:alert(1)">x</a>',
+    '<a href="java&#0;script:alert(1)">x</a>',
+    '<a href="java\x00script:alert(1)">x</a>',
+    '<a href==javascript:alert(1)>x</a>',
 ])
 def test_javascript_in_html_in_every_spelling(spelling):
     found = bad_links(f"<p>Zie {spelling} hier.</p>")

@@ -8,7 +8,8 @@ https), or any other scheme.
 The scheme is read the way a browser reads it, and a little more strictly: character references
 are resolved (`&#106;avascript:`), so is percent-encoding (`%6Aavascript:`), every control
 character and every space is left out (`java&#9;script:`, ` javascript:`), and upper and lower case
-are the same (`JaVaScRiPt:`). Whatever a browser could take for a forbidden scheme, this rule takes
+are the same (`JaVaScRiPt:`); the replacement character a browser makes of `&#0;` is left out too.
+Whatever a browser could take for a forbidden scheme, this rule takes
 for one too.
 
 The rule knows nothing of MkDocs: hooks/quality.py calls it for each rendered page, before MkDocs
@@ -45,7 +46,7 @@ SRCSET = ("srcset", "imagesrcset")
 _EVERY = frozenset(URL_ATTRIBUTES["*"])
 _NAMES = {tag: _EVERY | set(names) for tag, names in URL_ATTRIBUTES.items() if tag != "*"}
 _SCHEME = re.compile(r"([a-z][a-z0-9+.\-]*):", re.I)
-_INVISIBLE = re.compile(r"[\x00-\x20\x7f-\x9f\u00a0\u1680\u2000-\u200f\u2028-\u202f\u205f\u2060\u3000\ufeff]+")
+_INVISIBLE = re.compile(r"[\x00-\x20\x7f-\x9f\u00a0\u1680\u2000-\u200f\u2028-\u202f\u205f\u2060\u3000\ufeff\ufffd]+")
 _PLAIN_ALLOWED = ("https://", "mailto:", "tel:")
 _REFRESH_URL = re.compile(r"url\s*=\s*(.*)$", re.I | re.S)
 ALLOWED_TEXT = ("Toegelaten zijn links die met https:// beginnen, mailto:- en tel:-links, en links "
