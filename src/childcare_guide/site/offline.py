@@ -5,8 +5,11 @@ directory URLs ('modules/omgevingsanalyse/'); a browser that opens files from di
 listing for those, so every internal link gets 'index.html' added. Search works as in Material's
 own offline plugin: the index is also written as a script (search/search_index.js, which
 Material's bundle loads when it runs from file://) and the tiny iframe-worker shim (vendored, MIT)
-stands in for the web worker that a browser does not start from file://. Equal input gives equal
-bytes.
+stands in for the web worker that a browser does not start from file://. To do so the shim sets
+window.Worker to its frame-based stand-in, and only when the page is opened from file://: the one
+browser global the guide still replaces, only in the offline copy, exactly as Material's own offline
+plugin does (it adds the same shim). Material's bundle creates its search worker with
+`new Worker(url)` and offers no other way in. Equal input gives equal bytes.
 """
 
 from __future__ import annotations
