@@ -221,3 +221,22 @@ def test_the_offline_copy_keeps_the_rule(package):
     assert str(caught.value.problems[0]) == (
         "index.html (offline pakket): de link 'JAVASCRIPT:x' voert code uit (javascript:). Verwijder "
         "de link of zet er een gewone link voor in de plaats die met https:// begint.")
+
+
+def test_a_theme_template_with_a_bad_link_names_its_file_in_overrides(tmp_path):
+    import importlib.util
+    from types import SimpleNamespace
+
+    from mkdocs.exceptions import PluginError
+
+    hook = Path(__file__).parents[1] / "hooks" / "quality.py"
+    spec = importlib.util.spec_from_file_location("quality_hook", hook)
+    quality = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(quality)
+    project_with(tmp_path, "mkdocs.yml", "site_name: x\n")
+    project_with(tmp_path, "overrides/404.html",
+                 '{% extends "main.html" %}\n<p>Terug naar <a href="http://a.be">de start</a>.</p>\n')
+    config = SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"))
+    with pytest.raises(PluginError) as caught:
+        quality.on_post_template('<p>Terug naar <a href="http://a.be">de start</a>.</p>', "404.html", config)
+    assert "- overrides/404.html, regel 2: de link 'http://a.be' is niet beveiligd (http)." in str(caught.value)
