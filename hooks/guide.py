@@ -16,6 +16,7 @@ from childcare_guide.render.paths import DOWNLOADS_DIR, MODULES_INDEX, module_pa
 from childcare_guide.site import preview
 from childcare_guide.site.cache import load_cached
 from childcare_guide.site.files import write_atomic
+from childcare_guide.site.links import LinkError
 from childcare_guide.site.offline import ZIP_NAME, build_offline_zip
 from childcare_guide.site.outputs import site_files
 from childcare_guide.site.timing import timed
@@ -91,4 +92,8 @@ def on_post_build(config) -> None:
     if package is None:
         return
     site = Path(config.site_dir)
-    write_atomic(site / DOWNLOADS_DIR / ZIP_NAME, build_offline_zip(site, package))
+    try:
+        data = build_offline_zip(site, package)
+    except LinkError as error:
+        raise PluginError(error.report()) from None
+    write_atomic(site / DOWNLOADS_DIR / ZIP_NAME, data)

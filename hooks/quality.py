@@ -1,16 +1,18 @@
-"""MkDocs hook for the site's quality gates: safe external links and a Content-Security-Policy.
+"""MkDocs hook for the site's quality gates: one link rule, safe external links and a Content-Security-Policy.
 
+- One link rule for every page, hand-written or made from content/, checked on the rendered HTML
+  before MkDocs writes the page (childcare_guide.site.links): only https:, mailto:, tel: and links
+  inside the guide. Any other link stops the build with a Dutch message that names the source file
+  and the line.
 - Every link to another site opens safely: rel="noopener noreferrer" (no access to this window, no
   referrer sent to the other site). Links open in the same tab, on every page alike.
-- A link with http:// in a hand-written page of docs/ stops the build with a Dutch message that
-  names the file and the line (content/ has the same rule in the loader).
 - overrides/main.html puts a Content-Security-Policy on every page with two placeholders; this hook
   replaces them with the SHA-256 hashes of that page's own inline scripts and style attributes, so
   the policy needs neither 'unsafe-inline' nor any other host. After the build, every HTML page
   of the site and of the offline zip is read again: a policy with a placeholder left in it (an empty
   or broken policy in the browser) stops the build with a Dutch message naming the pages.
 - Every script file loads with `defer`: the browser reads and paints the whole page first, then runs
-  the scripts in the same order (search-on-demand.js before Material's bundle, then ours). On a slow
+  the scripts in the same order (Material's bundle, then ours). On a slow
   phone the text appears before some 50 KB of script has arrived and run.
 - The small link beside each heading ('Link naar dit deel', the toc extension's permalink_title)
   carries its name as aria-label instead of title. With a title, Material's tooltips set up a
@@ -29,6 +31,9 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from childcare_guide.site.cache import load_cached
+from childcare_guide.site.links import LinkError, bad_links, check_page, link_problems, page_sources
+
 SCRIPT_PLACEHOLDER = "CSP_INLINE_HASHES"
 STYLE_PLACEHOLDER = "CSP_STYLE_HASHES"  # style="text-align: right;" of Markdown tables, by hash
 SAFE_REL = ("noopener", "noreferrer")
@@ -45,10 +50,6 @@ _SCRIPT_FILE = re.compile(r"<script(?=[^>]*\ssrc\s*=)(?![^>]*\s(?:defer|async)\b
 _HEADERLINK_TITLE = re.compile(r'(<a class="headerlink" href="[^"]*") title="([^"]*)"')
 _STYLE_ATTRIBUTE = re.compile(r"""<[a-z][^>]*?\sstyle\s*=\s*(["'])(.*?)\1""", re.I | re.S)
 _POLICY_META = re.compile(r"<meta\s[^>]*content-security-policy[^>]*>", re.I)
-_FENCE = re.compile(r"^\s*(```|~~~)")
-# An http:// address as Markdown link, autolink, reference definition or HTML attribute.
-_HTTP_LINK = re.compile(r"""(?:\]\(\s*<?|<|^\s*\[[^\]]+\]:\s*<?|href\s*=\s*["'])(http://[^\s)>"']+)""",
-                        re.I)
 
 
 def is_external(href: str) -> bool:
@@ -69,18 +70,6 @@ def safe_external_links(page_html: str) -> str:
         words += [word for word in SAFE_REL if word not in words]
         return tag[:rel.start()] + f' rel="{" ".join(words)}"' + tag[rel.end():]
     return _ANCHOR.sub(fix, page_html)
-
-
-def insecure_links(markdown: str) -> list[tuple[int, str]]:
-    """(line, address) of each http:// link in Markdown, outside code blocks."""
-    found, in_fence = [], False
-    for number, line in enumerate(markdown.splitlines(), start=1):
-        if _FENCE.match(line):
-            in_fence = not in_fence
-            continue
-        if not in_fence:
-            found.extend((number, address) for address in _HTTP_LINK.findall(line))
-    return found
 
 
 def defer_scripts(page_html: str) -> str:
@@ -141,34 +130,35 @@ def on_startup(command: str, dirty: bool) -> None:
     _serving = command == "serve"
 
 
-def on_page_markdown(markdown: str, page, config, files) -> str:
-    if page.file.generated_by is None:  # hand-written page in docs/; content/ is checked by the loader
-        # The file as the editor wrote it, so the line numbers count the front matter too.
-        with open(page.file.abs_src_path, encoding="utf-8") as source:
-            written = source.read()
-        problems = [f"- docs/{page.file.src_uri}, regel {line}: de link '{address}' is niet beveiligd "
-                    "(http). Gebruik het adres dat met https:// begint."
-                    for line, address in insecure_links(written)]
-        if problems:
-            raise PluginError("Een pagina bevat een onveilige link. Verbeter ze en probeer opnieuw.\n"
-                              + "\n".join(problems))
-    return markdown
-
-
 def on_page_content(page_html: str, page, config, files) -> str:
-    for tag in _ANCHOR.findall(page_html):
-        href = _HREF.search(tag)
-        if href and html.unescape(href.group(2)).strip().lower().startswith("http://"):
-            raise PluginError(f"De pagina '{page.file.src_uri}' linkt naar '{html.unescape(href.group(2))}' "
-                              "met http. Gebruik het adres dat met https:// begint.")
     return name_headerlinks(page_html)
 
 
+def _root(config) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def check_links(output: str, root: Path, src_uri: str, generated: bool) -> None:
+    """The one link rule (childcare_guide.site.links); a PluginError in Dutch when a link breaks it.
+    Only then are the page's sources looked up (and the content model asked for them)."""
+    found = bad_links(output)
+    if found:
+        package = load_cached(root) if generated else None
+        sources, fallback = page_sources(root, src_uri, generated, package)
+        raise PluginError(LinkError(link_problems(found, sources, root, fallback)).report())
+
+
 def on_post_page(output: str, page, config) -> str:
+    check_links(output, _root(config), page.file.src_uri, page.file.generated_by is not None)
     return defer_scripts(fill_policy(safe_external_links(output)))  # the theme's links too (footer)
 
 
 def on_post_template(output: str, template_name: str, config) -> str:
+    root = _root(config)
+    try:
+        check_page(output, [root / "overrides" / template_name], root, f"overrides/{template_name}")
+    except LinkError as error:
+        raise PluginError(error.report()) from None
     return defer_scripts(fill_policy(safe_external_links(output)))  # 404.html
 
 

@@ -19,6 +19,10 @@ RUN_AXE = """async tags => {
       v.nodes.map(n => n.target.join(' ') + ' (' + n.failureSummary.replace(/\\s+/g, ' ') + ')').join('; '));
 }"""
 
+# No animation or transition still running (endless ones, such as a spinner, aside).
+SETTLED = """() => document.getAnimations().every(a =>
+  a.playState !== 'running' || a.effect.getComputedTiming().iterations === Infinity)"""
+
 # Contrast of a focused element's outline against what is behind it (WCAG 1.4.11: at least 3:1).
 FOCUS_RING = """el => {
   // Material's palette toggle: the radio input is hidden, the label right after it shows the ring.
@@ -78,6 +82,9 @@ def test_every_page_passes_axe_wcag_21_aa(browser, site, server, axe_source, sch
     page.click("label.md-search__icon, .md-search__input")
     page.keyboard.type("cijfers")
     page.wait_for_selector(".md-search-result__item")
+    # The dialog opens with transitions (Material's); the results can come before they end. axe
+    # reads colours, so it waits for the settled dialog, not for a fixed time.
+    page.wait_for_function(SETTLED)
     page.add_script_tag(content=axe_source)
     found = page.evaluate(RUN_AXE, WCAG_AA)
     if found:

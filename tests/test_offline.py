@@ -104,7 +104,7 @@ def test_the_zip_works_from_file_in_chromium(browser, usb, package):
     # search, without a server: Material's offline index and the iframe-worker shim
     page.click(".md-search__input")
     page.keyboard.type("kansarmoede", delay=10)
-    page.wait_for_selector(".md-search-result__item", timeout=10000)
+    page.wait_for_selector(".md-search-result__item")  # Playwright waits as long as the test may take
     results = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
     assert any(href.startswith((usb / "modules" / "omgevingsanalyse" / "index.html").as_uri())
                for href in results), results

@@ -32,7 +32,7 @@ def read_content_file(root: Path, name: str,
 
 def check_text(doc: YamlDocument, path: tuple, shown: str, text: str,
                problems: list[ContentProblem]) -> None:
-    """The Markdown rules (no script, no http links ...) for a text inside a YAML file."""
+    """The Markdown rules (no script, no iframe ...) for a text inside a YAML file."""
     found: list[ContentProblem] = []
     check_markdown(text, shown, found)
     for problem in found:

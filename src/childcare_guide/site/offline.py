@@ -5,8 +5,11 @@ directory URLs ('modules/omgevingsanalyse/'); a browser that opens files from di
 listing for those, so every internal link gets 'index.html' added. Search works as in Material's
 own offline plugin: the index is also written as a script (search/search_index.js, which
 Material's bundle loads when it runs from file://) and the tiny iframe-worker shim (vendored, MIT)
-stands in for the web worker that a browser does not start from file://. Equal input gives equal
-bytes.
+stands in for the web worker that a browser does not start from file://. To do so the shim sets
+window.Worker to its frame-based stand-in, and only when the page is opened from file://: the one
+browser global the guide still replaces, only in the offline copy, exactly as Material's own offline
+plugin does (it adds the same shim). Material's bundle creates its search worker with
+`new Worker(url)` and offers no other way in. Equal input gives equal bytes.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from pathlib import Path, PurePosixPath
 
 from childcare_guide.package_data import package_file
 from childcare_guide.content.model import Package
+from childcare_guide.site.links import LinkError, LinkProblem, bad_links
 from childcare_guide.site.timing import timed
 
 ZIP_NAME = "kinderopvang-voor-iedereen-offline.zip"
@@ -100,11 +104,16 @@ def _resolve(folder: PurePosixPath, path: str) -> str | None:
 
 
 def offline_page(html: str, page: PurePosixPath, files: set[str], package: Package) -> str:
+    """A page of the offline copy; its rewritten HTML keeps the site's one link rule (links.py)."""
     html = rewrite_links(html, page, files)
     html = DOWNLOAD_BLOCK.sub(OFFLINE_NOTE.format(version=package.version), html)
     shim = "../" * (len(page.parts) - 1) + SHIM
     html = CSP_SCRIPT_SRC.sub("script-src 'self' 'unsafe-inline'", html, count=1)
-    return html.replace("</head>", f'<script src="{shim}"></script></head>', 1)
+    html = html.replace("</head>", f'<script src="{shim}"></script></head>', 1)
+    found = bad_links(html)
+    if found:
+        raise LinkError([LinkProblem(f"{page} (offline pakket)", None, link) for link in found])
+    return html
 
 
 def offline_search_index(index: str) -> str:
