@@ -93,7 +93,7 @@ def on_post_build(config) -> None:
         return
     site = Path(config.site_dir)
     try:
-        data = build_offline_zip(site, package)
+        data = build_offline_zip(site, package, config.site_url if preview.serving() else None)
     except LinkError as error:
         raise PluginError(error.report()) from None
     write_atomic(site / DOWNLOADS_DIR / ZIP_NAME, data)

@@ -138,10 +138,10 @@ def _root(config) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
-def check_links(output: str, root: Path, src_uri: str, generated: bool) -> None:
+def check_links(output: str, root: Path, src_uri: str, generated: bool, own_site: str | None = None) -> None:
     """The one link rule (childcare_guide.site.links); a PluginError in Dutch when a link breaks it.
     Only then are the page's sources looked up (and the content model asked for them)."""
-    found = bad_links(output)
+    found = bad_links(output, own_site)
     if found:
         package = load_cached(root) if generated else None
         sources, fallback = page_sources(root, src_uri, generated, package)
@@ -149,7 +149,9 @@ def check_links(output: str, root: Path, src_uri: str, generated: bool) -> None:
 
 
 def on_post_page(output: str, page, config) -> str:
-    check_links(output, _root(config), page.file.src_uri, page.file.generated_by is not None)
+    # while serving, MkDocs sets site_url to the local address, and the theme links to it
+    check_links(output, _root(config), page.file.src_uri, page.file.generated_by is not None,
+                config.site_url if _serving else None)
     return defer_scripts(fill_policy(safe_external_links(output)))  # the theme's links too (footer)
 
 

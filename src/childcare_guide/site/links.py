@@ -168,12 +168,17 @@ def _urls(name: str, value: str) -> list[str]:
     return [value]
 
 
-def bad_links(page_html: str) -> list[BadLink]:
-    """Every link in page_html that the rule does not allow, in the order of the page."""
+def bad_links(page_html: str, own_site: str | None = None) -> list[BadLink]:
+    """Every link in page_html that the rule does not allow, in the order of the page.
+
+    `own_site` is the address the guide itself is served from by `mkdocs serve`
+    (http://127.0.0.1:8000/): the theme links to it, and those links stay inside the guide."""
     with timed("link rule"):
         parser = _LinkParser()
         parser.feed(page_html)
         parser.close()
+        if own_site:
+            return [link for link in parser.bad if not link.url.strip().startswith(own_site)]
         return parser.bad
 
 

@@ -103,14 +103,16 @@ def _resolve(folder: PurePosixPath, path: str) -> str | None:
     return "/".join(parts)
 
 
-def offline_page(html: str, page: PurePosixPath, files: set[str], package: Package) -> str:
-    """A page of the offline copy; its rewritten HTML keeps the site's one link rule (links.py)."""
+def offline_page(html: str, page: PurePosixPath, files: set[str], package: Package,
+                 own_site: str | None = None) -> str:
+    """A page of the offline copy; its rewritten HTML keeps the site's one link rule (links.py).
+    `own_site`: the local address of `mkdocs serve`, whose pages link to it."""
     html = rewrite_links(html, page, files)
     html = DOWNLOAD_BLOCK.sub(OFFLINE_NOTE.format(version=package.version), html)
     shim = "../" * (len(page.parts) - 1) + SHIM
     html = CSP_SCRIPT_SRC.sub("script-src 'self' 'unsafe-inline'", html, count=1)
     html = html.replace("</head>", f'<script src="{shim}"></script></head>', 1)
-    found = bad_links(html)
+    found = bad_links(html, own_site)
     if found:
         raise LinkError([LinkProblem(f"{page} (offline pakket)", None, link) for link in found])
     return html
@@ -163,13 +165,13 @@ def readme(package: Package) -> str:
     return "\r\n".join(lines) + "\r\n"  # CRLF: Kladblok on an older Windows shows it well too
 
 
-def build_offline_zip(site: Path, package: Package) -> bytes:
-    """The zip of the built site in folder site, as reproducible bytes."""
+def build_offline_zip(site: Path, package: Package, own_site: str | None = None) -> bytes:
+    """The zip of the built site in folder site, as reproducible bytes (`own_site`: see offline_page)."""
     with timed("offline-zip"):
-        return _build_offline_zip(site, package)
+        return _build_offline_zip(site, package, own_site)
 
 
-def _build_offline_zip(site: Path, package: Package) -> bytes:
+def _build_offline_zip(site: Path, package: Package, own_site: str | None) -> bytes:
     paths = sorted(p for p in site.rglob("*") if p.is_file())
     names = {p.relative_to(site).as_posix() for p in paths}
     out = io.BytesIO()
@@ -190,7 +192,7 @@ def _build_offline_zip(site: Path, package: Package) -> bytes:
             data = path.read_bytes()
             if name.endswith(".html"):
                 data = offline_page(data.decode("utf-8"), PurePosixPath(name), names,
-                                    package).encode("utf-8")
+                                    package, own_site).encode("utf-8")
             _add(archive, f"{FOLDER}/{name}", data)
     return out.getvalue()
 

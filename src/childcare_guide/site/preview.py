@@ -22,6 +22,10 @@ def start(command: str) -> None:
     _serving = command == "serve"
 
 
+def serving() -> bool:
+    return _serving
+
+
 def begin_build() -> None:
     """A (re)build starts: forget the mistake of the previous one."""
     global _report
