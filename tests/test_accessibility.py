@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+pytestmark = pytest.mark.browser
+
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 SCHEMES = {"light": "default", "dark": "slate"}
 
@@ -49,13 +49,6 @@ def page_urls(site: Path, server: str) -> list[str]:
         relative = path.relative_to(site).as_posix()
         urls.append(f"{server}/{relative.removesuffix('index.html')}")
     return urls
-
-
-@pytest.fixture(scope="module")
-def axe_source() -> str:
-    if not AXE.exists():
-        pytest.fail("axe-core ontbreekt: voer 'make test' uit, dat installeert het met 'npm ci'.")
-    return AXE.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)

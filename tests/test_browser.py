@@ -6,6 +6,8 @@ import pytest
 
 from childcare_guide.render.pages import PARTS
 
+pytestmark = pytest.mark.browser
+
 
 def crawl(page, base: str) -> list[str]:
     """Every page reachable from the home page through internal links."""

@@ -3,7 +3,7 @@
 import subprocess
 import sys
 
-from conftest import ROOT
+from helpers import ROOT
 from pptx import Presentation
 
 SCRIPT = ROOT / "scripts" / "build_decks.py"

@@ -4,7 +4,7 @@ import io
 import shutil
 
 import pytest
-from conftest import ROOT
+from helpers import ROOT
 from pptx import Presentation
 
 from childcare_guide import ContentError

@@ -4,9 +4,11 @@ preparation checklist; each also without JavaScript where the page must stay com
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT
+from helpers import ROOT
 
 from childcare_guide.content.selfcheck import load_selfcheck
+
+pytestmark = pytest.mark.browser
 
 MODULE = "/modules/omgevingsanalyse/"
 

@@ -4,7 +4,7 @@ import os
 import shutil
 import subprocess
 
-from conftest import BIN, ROOT
+from helpers import BIN, ROOT
 from pptx import Presentation
 
 

@@ -77,6 +77,7 @@ def test_every_link_in_the_zip_points_to_a_file_in_the_zip(usb):
             assert target.is_file(), f"{page.relative_to(usb)}: {ref} wijst naar niets"
 
 
+@pytest.mark.browser
 def test_the_zip_works_from_file_in_chromium(browser, usb, package):
     context = browser.new_context(accept_downloads=False)
     page = context.new_page()

@@ -4,6 +4,8 @@ from urllib.parse import urlparse
 
 import pytest
 
+pytestmark = pytest.mark.browser
+
 
 def result_pages(page, server: str, word: str) -> list[str]:
     """The pages Material's search shows for word, best first, as paths without the query."""

@@ -7,18 +7,18 @@ import importlib.util
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import urlparse
 
-ROOT = Path(__file__).resolve().parents[1]
+import pytest
+from helpers import BIN, ROOT
+
 _spec = importlib.util.spec_from_file_location("quality_hook", ROOT / "hooks" / "quality.py")
 quality = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(quality)
 fill_policy = quality.fill_policy
 insecure_links = quality.insecure_links
 safe_external_links = quality.safe_external_links
-BIN = Path(sys.executable).parent
 CSP = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 DESCRIPTION = re.compile(r'<meta name="description" content="([^"]*)">')
 
@@ -51,6 +51,7 @@ def test_every_inline_script_on_a_page_is_allowed_by_its_hash(site):
                 assert f"'sha256-{digest}'" in policy, (name, body[:60])
 
 
+@pytest.mark.browser
 def test_search_and_palette_work_without_a_policy_violation(browser, server):
     context = browser.new_context()
     page = context.new_page()
@@ -80,6 +81,7 @@ def test_search_and_palette_work_without_a_policy_violation(browser, server):
     assert violations == [] and problems == [] and outside == []
 
 
+@pytest.mark.browser
 def test_policy_blocks_an_injected_script(browser, server):
     """The gate can fail: a script that is not on the page's list is refused and reported."""
     context = browser.new_context()
