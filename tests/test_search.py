@@ -3,6 +3,7 @@
 from urllib.parse import urlparse
 
 import pytest
+from page_waits import search, wait_until_idle
 
 pytestmark = pytest.mark.browser
 
@@ -10,9 +11,7 @@ pytestmark = pytest.mark.browser
 def result_pages(page, server: str, word: str) -> list[str]:
     """The pages Material's search shows for word, best first, as paths without the query."""
     page.goto(f"{server}/", wait_until="networkidle")
-    page.click("label.md-search__icon, .md-search__input")
-    page.keyboard.type(word)  # typed like a person: Material searches on each key
-    page.wait_for_selector(".md-search-result__item", timeout=10000)
+    search(page, word)  # typed like a person: Material searches on each key
     hrefs = page.eval_on_selector_all(".md-search-result__list > .md-search-result__item > a",
                                       "els => els.map(e => e.href)")
     pages = []
@@ -57,16 +56,16 @@ def test_index_comes_when_the_reader_goes_to_the_search(browser, server):
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     page.goto(f"{server}/modules/omgevingsanalyse/", wait_until="networkidle")
-    page.wait_for_timeout(1000)
+    wait_until_idle(page)
     assert not [url for url in requests if "search_index.json" in url or "/workers/search." in url]
     page.keyboard.press("/")  # Material's shortcut gives the search field focus
     page.keyboard.type("drempels")
-    page.wait_for_selector(".md-search-result__item", timeout=10000)
+    page.wait_for_selector(".md-search-result__item")
     assert [url for url in requests if "search_index.json" in url]
     assert [url for url in requests if "/workers/search." in url]
     # a search in the address loads the index at once (search.highlight)
     requests.clear()
-    page.goto(f"{server}/modules/toegankelijkheid/?h=drempels", wait_until="networkidle")
-    page.wait_for_timeout(500)
+    with page.expect_request(lambda request: "search_index.json" in request.url):
+        page.goto(f"{server}/modules/toegankelijkheid/?h=drempels", wait_until="networkidle")
     assert [url for url in requests if "search_index.json" in url]
     context.close()

@@ -12,6 +12,7 @@ from urllib.parse import urlparse
 
 import pytest
 from helpers import BIN, ROOT
+from page_waits import search
 
 _spec = importlib.util.spec_from_file_location("quality_hook", ROOT / "hooks" / "quality.py")
 quality = importlib.util.module_from_spec(_spec)
@@ -70,11 +71,9 @@ def test_search_and_palette_work_without_a_policy_violation(browser, server):
     scheme = page.get_attribute("body", "data-md-color-scheme")
     page.click("form[data-gids-component=palette] label:not([hidden])")
     page.wait_for_function(f"() => document.body.dataset.mdColorScheme !== '{scheme}'")
-    page.click("label.md-search__icon, .md-search__input")
-    page.keyboard.type("drempels")
-    page.wait_for_selector(".md-search-result__item")  # the search worker and its index loaded
+    search(page, "drempels")  # the search worker and its index loaded
     page.click(".md-search-result__item a")
-    page.wait_for_load_state("networkidle")
+    page.wait_for_url(lambda url: "h=drempels" in url, wait_until="networkidle")  # the result opened
     assert page.get_attribute("body", "data-md-color-scheme") != scheme  # the choice is kept
     violations = page.evaluate("window.__violations")
     context.close()
