@@ -18,6 +18,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+# A project root with fixed content (tests/fixtures/content/): for tests that need content that
+# never changes. Tests on the real content/ check rules that hold for any module.
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 BIN = Path(sys.executable).parent
 
 # Chromium from Debian (never a browser that Playwright downloads); LibreOffice and poppler-utils.

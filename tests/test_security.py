@@ -156,5 +156,6 @@ def test_every_page_has_its_own_description_from_its_content(site):
         text = found[0]
         assert len(text) >= 40, (name, text)
         assert text != site_description, name
-        assert text not in seen, (name, seen.get(text))
+        assert text not in seen, (f"{name} heeft dezelfde beschrijving als {seen.get(text)}: geef elke pagina "
+                                  "een eigen beschrijving (bij een module: 'beschrijving' in module.yml)")
         seen[text] = name
