@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from helpers import BIN, CHROMIUM, CHROMIUM_ARGS, ROOT, serve, soffice
 
-# The programs each marker needs: (what is missing, is it there?, the Debian packages with it).
+# The programs each marker needs: (program, is it there?, the Debian packages that bring it).
 TOOLS = {
     "browser": [("Chromium", lambda: Path(CHROMIUM).exists(), "chromium")],
     "office": [("LibreOffice", lambda: soffice() is not None, "libreoffice-impress libreoffice-writer"),
@@ -44,6 +44,11 @@ def missing_tools(marker: str) -> list[str]:
 
 @pytest.hookimpl(trylast=True)  # after -m and -k have deselected what will not run
 def pytest_collection_modifyitems(session, config, items):
+    unmarked = [item.nodeid for item in items
+                if "browser" in item.fixturenames and not item.get_closest_marker("browser")]
+    if unmarked:  # they would run in 'make test-fast' and fail without Chromium
+        raise pytest.UsageError("These tests use Chromium (the 'browser' fixture) without the marker "
+                                f"@pytest.mark.browser: {', '.join(unmarked)}")
     if not items or config.option.collectonly:
         return
     for marker in TOOLS:
