@@ -1,6 +1,7 @@
 # Kinderopvang voor iedereen: the two commands of the README, and a few helpers.
 #   make serve   install what the site needs and serve the guide at http://127.0.0.1:8000 (live reload)
 #   make test    install what the tests need (Python packages, Chromium, LibreOffice) and run every test
+#   make test-fast  the tests without a browser or an office program (markers in pyproject.toml)
 
 PYTHON ?= python3
 VENV   := .venv
@@ -14,15 +15,20 @@ PIP       := $(BIN)/python -m pip --disable-pip-version-check
 LOCK_VENV := .venv-lock
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test check decks build bench system-packages lock lock-upgrade pre-commit lighthouse
+.PHONY: serve test test-fast check decks build bench system-packages lock lock-upgrade pre-commit lighthouse
 
 PORT ?= 8000
 
 serve: $(RUNTIME)
 	$(BIN)/python scripts/serve.py $(PORT)
 
+# --require-tools: a missing Chromium or LibreOffice stops the run; it never skips their tests.
 test: $(STAMP) system-packages node_modules/.package-lock.json
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --require-tools
+
+# Quick, for editors: no Chromium, no LibreOffice, nothing installed beyond the Python packages.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not browser and not office"
 
 # axe-core for the accessibility tests, at the exact version of package-lock.json.
 node_modules/.package-lock.json: package.json package-lock.json

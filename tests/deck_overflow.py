@@ -9,12 +9,12 @@ are not exported, so page n is the n-th shown slide.
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from helpers import SUBPROCESS_TIMEOUT, soffice
 from lxml import etree
 from pptx import Presentation
 
@@ -48,13 +48,10 @@ def normalise(text: str) -> str:
 
 def convert(decks: list[Path], out: Path) -> dict[Path, Path]:
     """Convert all decks to PDF in one LibreOffice run (its own profile); deck -> pdf."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        raise RuntimeError("LibreOffice ontbreekt: voer 'make test' uit, dat installeert libreoffice-impress.")
     profile = (out / "profiel").as_uri()
-    result = subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless",
+    result = subprocess.run([soffice(), f"-env:UserInstallation={profile}", "--headless",
                              "--convert-to", "pdf", "--outdir", str(out), *map(str, decks)],
-                            capture_output=True, text=True, timeout=600)
+                            capture_output=True, text=True, timeout=SUBPROCESS_TIMEOUT)
     if result.returncode != 0:
         raise RuntimeError(result.stderr)
     return {deck: out / f"{deck.stem}.pdf" for deck in decks}

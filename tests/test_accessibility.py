@@ -7,9 +7,10 @@ it with 'npm ci'. No rule is switched off: a violation is fixed in the theme ove
 from pathlib import Path
 
 import pytest
+from page_waits import search, wait_for_rendering, wait_until_still
 
-ROOT = Path(__file__).resolve().parents[1]
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+pytestmark = pytest.mark.browser
+
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 SCHEMES = {"light": "default", "dark": "slate"}
 
@@ -55,13 +56,6 @@ def page_urls(site: Path, server: str) -> list[str]:
     return urls
 
 
-@pytest.fixture(scope="module")
-def axe_source() -> str:
-    if not AXE.exists():
-        pytest.fail("axe-core ontbreekt: voer 'make test' uit, dat installeert het met 'npm ci'.")
-    return AXE.read_text(encoding="utf-8")
-
-
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_every_page_passes_axe_wcag_21_aa(browser, site, server, axe_source, scheme):
     # bypass_csp only here: the site's Content-Security-Policy rightly refuses an injected script.
@@ -73,18 +67,14 @@ def test_every_page_passes_axe_wcag_21_aa(browser, site, server, axe_source, sch
     for url in urls:
         page.goto(url, wait_until="networkidle")
         assert page.get_attribute("body", "data-md-color-scheme") == SCHEMES[scheme], url
+        wait_until_still(page)  # colours are measured as they end, not halfway a transition
         page.add_script_tag(content=axe_source)
         found = page.evaluate(RUN_AXE, WCAG_AA)
         if found:
             violations[url] = found
     # The search dialog with results, open on top of a module page.
     page.goto(f"{server}/modules/omgevingsanalyse/", wait_until="networkidle")
-    page.click("label.md-search__icon, .md-search__input")
-    page.keyboard.type("cijfers")
-    page.wait_for_selector(".md-search-result__item")
-    # The dialog opens with transitions (Material's); the results can come before they end. axe
-    # reads colours, so it waits for the settled dialog, not for a fixed time.
-    page.wait_for_function(SETTLED)
+    search(page, "cijfers")  # the results of the whole word, faded in completely
     page.add_script_tag(content=axe_source)
     found = page.evaluate(RUN_AXE, WCAG_AA)
     if found:
@@ -121,7 +111,7 @@ def test_first_tab_is_a_visible_skip_link_to_the_content_on_every_page(keyboard_
     for url in page_urls(site, server):
         page.goto(url, wait_until="networkidle")
         page.keyboard.press("Tab")
-        page.wait_for_function("() => getComputedStyle(document.activeElement).opacity === '1'", timeout=5000)
+        page.wait_for_function("() => getComputedStyle(document.activeElement).opacity === '1'")
         focused = page.evaluate("""() => { const e = document.activeElement, r = e.getBoundingClientRect();
           return {cls: e.className, text: e.textContent.trim(), top: r.top, height: r.height,
                   opacity: getComputedStyle(e).opacity}; }""")
@@ -139,6 +129,7 @@ def weak_focus_rings(page) -> tuple[int, list[dict]]:
     seen, weak = 0, []
     for _ in range(80):
         page.keyboard.press("Tab")
+        wait_until_still(page)  # a ring is measured as it ends, not halfway a transition
         handle = page.evaluate_handle("document.activeElement")
         if page.evaluate("e => e === document.body", handle):
             break
@@ -191,6 +182,7 @@ def test_a_table_wider_than_the_screen_is_a_named_region_the_keyboard_can_reach(
     context = browser.new_context(viewport={"width": 360, "height": 740})
     page = context.new_page()
     page.goto(f"{server}/modules/sociale-functie/", wait_until="networkidle")
+    wait_for_rendering(page)  # tables.js measures in a ResizeObserver, after the browser's layout
     boxes = page.eval_on_selector_all(".md-typeset__scrollwrap", """boxes => boxes.map(box => ({
         wide: box.scrollWidth > box.clientWidth + 1, tabindex: box.getAttribute('tabindex'),
         role: box.getAttribute('role'), label: box.getAttribute('aria-label')}))""")

@@ -3,8 +3,11 @@
 from urllib.parse import urljoin, urlparse
 
 import pytest
+from page_waits import search
 
 from childcare_guide.render.pages import PARTS
+
+pytestmark = pytest.mark.browser
 
 
 def crawl(page, base: str) -> list[str]:
@@ -65,11 +68,7 @@ def test_module_page_shows_six_parts_and_the_deck_downloads(visit, server):
 def test_search_finds_the_module_on_figures(visit, server):
     page, _ = visit
     page.goto(f"{server}/")
-    page.click("label.md-search__icon, .md-search__input")
-    page.fill("input.md-search__input", "kansarmoede")
-    # Playwright's own timeout: on a busy machine the search worker can take longer than 10 s
-    page.wait_for_selector(".md-search-result__item")
-    results = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
+    results = search(page, "kansarmoede", typed=False)
     assert any("/modules/omgevingsanalyse/" in href for href in results)
 
 

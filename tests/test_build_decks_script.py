@@ -3,7 +3,7 @@
 import subprocess
 import sys
 
-from conftest import ROOT
+from helpers import ROOT
 from pptx import Presentation
 
 SCRIPT = ROOT / "scripts" / "build_decks.py"
@@ -13,12 +13,12 @@ def run(*args):
     return subprocess.run([sys.executable, str(SCRIPT), *args], capture_output=True, text=True)
 
 
-def test_builds_every_deck(tmp_path):
+def test_builds_every_deck(tmp_path, package):
     result = run("--out", str(tmp_path))
     assert result.returncode == 0, result.stderr
     names = sorted(p.name for p in tmp_path.iterdir())
-    assert names == ["module-1-omgevingsanalyse.pptx", "module-2-sociale-functie.pptx",
-                     "module-3-samenwerken-met-toeleiders.pptx", "module-4-toegankelijkheid.pptx"]
+    assert names == sorted(m.deck_name for m in package.modules)  # module-1-omgevingsanalyse.pptx, ...
+    assert names[0] == "module-1-omgevingsanalyse.pptx"
     assert Presentation(str(tmp_path / names[0])).slides[0].shapes.title.text == "Module 1: Omgevingsanalyse"
 
 

@@ -5,7 +5,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT
+from helpers import ROOT
 from pptx import Presentation
 
 from childcare_guide.content.local_table import TableError, columns_for, parse_table

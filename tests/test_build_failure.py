@@ -4,7 +4,7 @@ import os
 import shutil
 import subprocess
 
-from conftest import BIN, ROOT
+from helpers import BIN, ROOT
 
 
 def copy_project(tmp_path):

@@ -7,7 +7,7 @@ import json
 import re
 
 import pytest
-from conftest import ROOT
+from helpers import ROOT
 
 from childcare_guide.content.glossary import load_glossary
 from childcare_guide.content.selfcheck import load_selfcheck, route

@@ -4,9 +4,11 @@ preparation checklist; each also without JavaScript where the page must stay com
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT
+from helpers import ROOT
 
 from childcare_guide.content.selfcheck import load_selfcheck
+
+pytestmark = pytest.mark.browser
 
 MODULE = "/modules/omgevingsanalyse/"
 
@@ -160,14 +162,14 @@ def test_a_term_on_a_module_page_shows_its_explanation(page, server, package):
     term = page.locator("article p abbr", has_text="LOK").first
     assert term.get_attribute("title") == explanation
     term.hover()
-    page.wait_for_selector(".md-tooltip2--active", timeout=5000)
+    page.wait_for_selector(".md-tooltip2--active")
     assert explanation in page.text_content(".md-tooltip2--active")
     page.mouse.move(0, 0)
     # keyboard: the first mention of a term is focusable and shows the same explanation
     assert term.evaluate("e => e.tabIndex") == 0
     page.goto(server + MODULE)
     page.locator("article p abbr", has_text="LOK").first.focus()
-    page.wait_for_selector(".md-tooltip2--active", timeout=5000)
+    page.wait_for_selector(".md-tooltip2--active")
     assert explanation in page.text_content(".md-tooltip2--active")
 
 

@@ -4,6 +4,7 @@ import io
 import shutil
 
 import pytest
+from helpers import runs
 from pptx import Presentation
 from pptx.util import Emu
 
@@ -22,18 +23,6 @@ def titles(prs):
 
 def notes(slide):
     return slide.notes_slide.notes_text_frame.text
-
-
-def runs(slide):
-    """Every text run on the slide, in its text boxes and its table cells."""
-    for shape in slide.shapes:
-        frames = []
-        if shape.has_text_frame:
-            frames.append(shape.text_frame)
-        if shape.has_table:
-            frames.extend(cell.text_frame for row in shape.table.rows for cell in row.cells)
-        for frame in frames:
-            yield from (r for p in frame.paragraphs for r in p.runs)
 
 
 def field_runs(slide):

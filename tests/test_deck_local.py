@@ -3,8 +3,8 @@
 import io
 
 import pytest
+from helpers import runs
 from pptx import Presentation
-from test_deck import runs
 
 from childcare_guide.content.model import LocalData, figure_field
 from childcare_guide.render.deck import build_deck, field_places

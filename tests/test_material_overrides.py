@@ -15,8 +15,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 import material
-
-from conftest import ROOT
+from helpers import ROOT
 
 ORIGINALS = ROOT / "tests" / "material-originals"
 OVERRIDES = ROOT / "overrides"

@@ -1,6 +1,19 @@
-"""The model and the loader on the real content."""
+"""The model and the loader: on fixed content (tests/fixtures/) and rules for the real content."""
 
+import pytest
+from helpers import FIXTURES
+
+from childcare_guide.content.loader import load_package
 from childcare_guide.content.model import format_clock, format_duration, format_number
+
+# The addresses of the first four modules: other sites link to them, so they stay.
+FIRST_MODULES = {"omgevingsanalyse", "sociale-functie", "samenwerken-met-toeleiders", "toegankelijkheid"}
+
+
+@pytest.fixture(scope="module")
+def fixed():
+    """Three modules of version 0.1.0, copied once: omgevingsanalyse, sociale-functie, toegankelijkheid."""
+    return load_package(FIXTURES)
 
 
 def test_durations_read_like_the_package():
@@ -16,14 +29,21 @@ def test_numbers_use_dutch_notation():
     assert format_number(45, "plaatsen per 100 kinderen") == "45 plaatsen per 100 kinderen"
 
 
-def test_four_modules_in_order_with_the_contract_slugs(package):
-    assert [m.slug for m in package.modules] == [
-        "omgevingsanalyse", "sociale-functie", "samenwerken-met-toeleiders", "toegankelijkheid"]
-    assert [m.number for m in package.modules] == [1, 2, 3, 4]
+def test_modules_in_the_order_of_their_number_with_their_folder_as_address(fixed):
+    assert [m.slug for m in fixed.modules] == ["omgevingsanalyse", "sociale-functie", "toegankelijkheid"]
+    assert [m.number for m in fixed.modules] == [1, 2, 4]
 
 
-def test_durations_match_the_package(package):
-    assert [m.minutes for m in package.modules] == [80, 120, 80, 120]
+def test_durations_come_from_module_yml(fixed):
+    assert [m.minutes for m in fixed.modules] == [80, 120, 120]
+
+
+def test_the_package_starts_with_module_1_and_keeps_the_first_four_addresses(package):
+    numbers = [m.number for m in package.modules]
+    assert numbers == sorted(set(numbers)) and numbers[0] == 1
+    assert package.modules[0].slug == "omgevingsanalyse"
+    assert {m.slug for m in package.modules} >= FIRST_MODULES
+    assert len({m.title for m in package.modules}) == len(package.modules)
 
 
 def test_steps_fill_the_session_and_run_on(package):

@@ -4,11 +4,11 @@ import os
 import shutil
 import subprocess
 
-from conftest import BIN, ROOT
+from helpers import BIN, ROOT
 from pptx import Presentation
 
 
-def test_a_fifth_module_appears_in_nav_overview_page_worksheets_and_deck(tmp_path):
+def test_a_fifth_module_appears_in_nav_overview_page_worksheets_and_deck(tmp_path, package):
     project = tmp_path / "project"
     project.mkdir()
     for name in ("mkdocs.yml", "docs", "hooks", "overrides", "design", "content", "schemas", "src"):
@@ -16,10 +16,11 @@ def test_a_fifth_module_appears_in_nav_overview_page_worksheets_and_deck(tmp_pat
         (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
     new = project / "content" / "modules" / "proefmodule"
     shutil.copytree(project / "content" / "modules" / "omgevingsanalyse", new)
+    number = max(m.number for m in package.modules) + 1  # 5 while the package has four modules
     yml = new / "module.yml"
     text = yml.read_text(encoding="utf-8")
-    text = text.replace("nummer: 1", "nummer: 5", 1).replace("titel: Omgevingsanalyse",
-                                                             "titel: Proefmodule", 1)
+    text = text.replace("nummer: 1", f"nummer: {number}", 1).replace("titel: Omgevingsanalyse",
+                                                                     "titel: Proefmodule", 1)
     yml.write_text(text, encoding="utf-8")
 
     out = tmp_path / "site"
@@ -30,11 +31,11 @@ def test_a_fifth_module_appears_in_nav_overview_page_worksheets_and_deck(tmp_pat
 
     home = (out / "index.html").read_text(encoding="utf-8")
     assert 'href="modules/proefmodule/"' in home  # navigation
-    assert "5. Proefmodule" in home  # overview on the home page, from module.yml
+    assert f"{number}. Proefmodule" in home  # overview on the home page, from module.yml
     assert "Proefmodule" in (out / "modules" / "index.html").read_text(encoding="utf-8")
     page = (out / "modules" / "proefmodule" / "index.html").read_text(encoding="utf-8")
-    assert "Module 5: Proefmodule" in page
+    assert f"Module {number}: Proefmodule" in page
     for sheet in (new / "werkinstrumenten").glob("*.md"):
         assert (out / "modules" / "proefmodule" / sheet.stem / "index.html").is_file()
-    deck = Presentation(str(out / "downloads" / "module-5-proefmodule.pptx"))
-    assert deck.slides[0].shapes.title.text == "Module 5: Proefmodule"
+    deck = Presentation(str(out / "downloads" / f"module-{number}-proefmodule.pptx"))
+    assert deck.slides[0].shapes.title.text == f"Module {number}: Proefmodule"

@@ -6,6 +6,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlparse
 
 import pytest
+from page_waits import search
 
 from childcare_guide.site.offline import FOLDER, ZIP_NAME, build_offline_zip, lunr_files, rewrite_links
 
@@ -77,6 +78,7 @@ def test_every_link_in_the_zip_points_to_a_file_in_the_zip(usb):
             assert target.is_file(), f"{page.relative_to(usb)}: {ref} wijst naar niets"
 
 
+@pytest.mark.browser
 def test_the_zip_works_from_file_in_chromium(browser, usb, package):
     context = browser.new_context(accept_downloads=False)
     page = context.new_page()
@@ -89,7 +91,7 @@ def test_the_zip_works_from_file_in_chromium(browser, usb, package):
     page.goto((usb / "index.html").as_uri())
     assert "Je bekijkt het offline pakket" in page.inner_text("article")
     page.click("article a[href='modules/omgevingsanalyse/index.html']")
-    page.wait_for_load_state("load")
+    page.wait_for_url((usb / "modules" / "omgevingsanalyse" / "index.html").as_uri())
     assert page.url == (usb / "modules" / "omgevingsanalyse" / "index.html").as_uri()
     headings = page.eval_on_selector_all("article h2", "els => els.map(e => e.textContent)")
     assert "Werkinstrumenten" in "".join(headings)
@@ -97,15 +99,13 @@ def test_the_zip_works_from_file_in_chromium(browser, usb, package):
     assert (usb / "modules" / "omgevingsanalyse" / deck).resolve().is_file()
     sheet = package.module("omgevingsanalyse").worksheets[0]
     page.click(f"article a[href='{sheet.id}/index.html']")
+    page.wait_for_url((usb / "modules" / "omgevingsanalyse" / sheet.id / "index.html").as_uri())
     assert page.url == (usb / "modules" / "omgevingsanalyse" / sheet.id / "index.html").as_uri()
     assert f"Werkblad: {sheet.title}" in page.inner_text("h1")
     docx = page.get_attribute("a[href$='.docx']", "href")
     assert (usb / "modules" / "omgevingsanalyse" / sheet.id / docx).resolve().is_file()
     # search, without a server: Material's offline index and the iframe-worker shim
-    page.click(".md-search__input")
-    page.keyboard.type("kansarmoede", delay=10)
-    page.wait_for_selector(".md-search-result__item")  # Playwright waits as long as the test may take
-    results = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
+    results = search(page, "kansarmoede")
     assert any(href.startswith((usb / "modules" / "omgevingsanalyse" / "index.html").as_uri())
                for href in results), results
     for href in results:

@@ -6,6 +6,8 @@ keeps the same markup and the same stored choice, and a page load restyles nothi
 
 import pytest
 
+pytestmark = pytest.mark.browser
+
 # Every change of a colour attribute on <body>, with the document's state at that moment.
 WATCH_BODY = """
   window.__colour_changes = [];

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import BIN, ROOT
+from helpers import BIN, ROOT
 
 HOOK_IDS = {"yamllint", "content-check", "ruff", "actionlint"}
 

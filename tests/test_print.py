@@ -5,6 +5,8 @@ import subprocess
 
 import pytest
 
+pytestmark = pytest.mark.browser
+
 
 def page_texts(pdf) -> list[str]:
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
@@ -13,7 +15,7 @@ def page_texts(pdf) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def printed(browser, server, tmp_path_factory):
+def printed(browser, server, tmp_path_factory, pdf_tools):
     out = tmp_path_factory.mktemp("print")
     context = browser.new_context()
     page = context.new_page()

@@ -15,8 +15,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
-from conftest import BIN, ROOT
+from helpers import BIN, ROOT
 
 GENERATOR = re.compile(r'<meta name="generator" content="([^"]*)">')
 TITLE = re.compile(r"<title>(.*?)</title>", re.S)

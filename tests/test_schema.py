@@ -4,7 +4,7 @@ import json
 import re
 
 import pytest
-from conftest import ROOT
+from helpers import ROOT
 from jsonschema import Draft202012Validator
 
 from childcare_guide.content import loader, schema

@@ -3,14 +3,15 @@
 from urllib.parse import urlparse
 
 import pytest
+from page_waits import search
+
+pytestmark = pytest.mark.browser
 
 
 def result_pages(page, server: str, word: str) -> list[str]:
     """The pages Material's search shows for word, best first, as paths without the query."""
     page.goto(f"{server}/", wait_until="networkidle")
-    page.click("label.md-search__icon, .md-search__input")
-    page.keyboard.type(word)  # typed like a person: Material searches on each key
-    page.wait_for_selector(".md-search-result__item")  # Playwright's own wait, as long as the test may take
+    search(page, word)  # typed like a person: Material searches on each key
     hrefs = page.eval_on_selector_all(".md-search-result__list > .md-search-result__item > a",
                                       "els => els.map(e => e.href)")
     pages = []

@@ -8,7 +8,10 @@ import re
 from pathlib import Path
 from urllib.parse import urlparse
 
-ROOT = Path(__file__).resolve().parents[1]
+import pytest
+from helpers import ROOT
+from page_waits import search
+
 _spec = importlib.util.spec_from_file_location("quality_hook", ROOT / "hooks" / "quality.py")
 quality = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(quality)
@@ -46,6 +49,7 @@ def test_every_inline_script_on_a_page_is_allowed_by_its_hash(site):
                 assert f"'sha256-{digest}'" in policy, (name, body[:60])
 
 
+@pytest.mark.browser
 def test_search_and_palette_work_without_a_policy_violation(browser, server):
     context = browser.new_context()
     page = context.new_page()
@@ -64,17 +68,16 @@ def test_search_and_palette_work_without_a_policy_violation(browser, server):
     scheme = page.get_attribute("body", "data-md-color-scheme")
     page.click("form[data-gids-component=palette] label:not([hidden])")
     page.wait_for_function(f"() => document.body.dataset.mdColorScheme !== '{scheme}'")
-    page.click("label.md-search__icon, .md-search__input")
-    page.keyboard.type("drempels")
-    page.wait_for_selector(".md-search-result__item")  # the search worker and its index loaded
+    search(page, "drempels")  # the search worker and its index loaded
     page.click(".md-search-result__item a")
-    page.wait_for_load_state("networkidle")
+    page.wait_for_url(lambda url: "h=drempels" in url, wait_until="networkidle")  # the result opened
     assert page.get_attribute("body", "data-md-color-scheme") != scheme  # the choice is kept
     violations = page.evaluate("window.__violations")
     context.close()
     assert violations == [] and problems == [] and outside == []
 
 
+@pytest.mark.browser
 def test_policy_blocks_an_injected_script(browser, server):
     """The gate can fail: a script that is not on the page's list is refused and reported."""
     context = browser.new_context()
@@ -127,5 +130,6 @@ def test_every_page_has_its_own_description_from_its_content(site):
         text = found[0]
         assert len(text) >= 40, (name, text)
         assert text != site_description, name
-        assert text not in seen, (name, seen.get(text))
+        assert text not in seen, (f"{name} heeft dezelfde beschrijving als {seen.get(text)}: geef elke pagina "
+                                  "een eigen beschrijving (bij een module: 'beschrijving' in module.yml)")
         seen[text] = name

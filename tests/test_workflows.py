@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import BIN, ROOT
+from helpers import BIN, ROOT
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 TESTS = WORKFLOWS / "tests.yml"

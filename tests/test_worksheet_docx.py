@@ -7,13 +7,13 @@ pointing at a part that is there, every style that a paragraph or table names de
 import io
 import posixpath
 import re
-import shutil
 import subprocess
 import zipfile
 
 import pytest
 from docx import Document
 from docx.shared import Mm
+from helpers import SUBPROCESS_TIMEOUT, soffice
 from lxml import etree
 
 from childcare_guide.content.markdown_text import DIRECTIVE
@@ -286,19 +286,17 @@ def test_same_content_gives_the_same_bytes(package, documents):
         assert "2024-01-01T00:00:00Z" in core and "<dc:language>nl-BE</dc:language>" in core
 
 
+@pytest.mark.office
 def test_every_worksheet_opens_in_libreoffice_writer(documents, tmp_path):
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        pytest.fail("LibreOffice ontbreekt: voer 'make test' uit, dat installeert libreoffice-writer.")
     for (slug, sheet_id), data in documents.items():
         (tmp_path / f"{slug}-{sheet_id}.docx").write_bytes(data)
     (tmp_path / "proef-alles.docx").write_bytes(render_docx(SAMPLE))
     files = sorted(tmp_path.glob("*.docx"))
     profile = (tmp_path / "profiel").as_uri()
     texts = {}
-    result = subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless",
+    result = subprocess.run([soffice(), f"-env:UserInstallation={profile}", "--headless",
                              "--convert-to", "pdf", "--outdir", str(tmp_path), *map(str, files)],
-                            capture_output=True, text=True, timeout=300)
+                            capture_output=True, text=True, timeout=SUBPROCESS_TIMEOUT)
     assert result.returncode == 0, result.stderr
     for docx in files:
         pdf = docx.with_suffix(".pdf")
