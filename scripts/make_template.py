@@ -2,7 +2,7 @@
 
 Run once to (re)create the starting design: `python scripts/make_template.py`.
 After that the template belongs to the designer: restyle it in PowerPoint, keep the layout
-names (see LAYOUTS in src/childcare_guide/deck.py), and every deck follows without a code change.
+names (see LAYOUTS in src/childcare_guide/render/deck/plan.py), and every deck follows without a code change.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from pptx.util import Emu
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from childcare_guide.render.deck import normalise_zip  # noqa: E402
+from childcare_guide.render.reproducible import normalise_office_file  # noqa: E402
 
 OUT = ROOT / "design" / "deck-template.pptx"
 WIDE = Emu(12192000)
@@ -222,7 +222,7 @@ def main() -> None:
 
     buffer = BytesIO()
     prs.save(buffer)
-    OUT.write_bytes(normalise_zip(buffer.getvalue()))
+    OUT.write_bytes(normalise_office_file(buffer.getvalue()))
     print(f"Sjabloon geschreven: {OUT.relative_to(ROOT)}")
 
 
