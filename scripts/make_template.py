@@ -30,6 +30,8 @@ INK = RGBColor(0x22, 0x22, 0x22)
 LIGHT = RGBColor(0xE8, 0xF1, 0xEF)
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+NOTES_MASTER = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/notesMaster"
 
 # default layout name -> our name (None: remove)
 RENAME = {
@@ -172,6 +174,25 @@ def section_layout(layout) -> None:
             rpr.insert(0, fill)
 
 
+def declare_notes_master(prs) -> None:
+    """Give the template a notes master, listed in presentation.xml's <p:notesMasterIdLst>.
+
+    Every deck has speaker notes, and notes need a notes master. python-pptx makes one when it
+    is first asked for (`prs.notes_master`) but does not list it in presentation.xml, as the
+    standard asks and Keynote needs. Made here, once, the template carries it, listed, and every
+    deck built on the template reuses it.
+    """
+    master = prs.notes_master  # python-pptx's default notes master, with its own theme
+    rid = prs.part.relate_to(master.part, NOTES_MASTER)  # the existing relationship's id
+    presentation = prs._element
+    existing = presentation.find(f"{{{P}}}notesMasterIdLst")
+    if existing is not None:
+        presentation.remove(existing)
+    id_list = etree.Element(f"{{{P}}}notesMasterIdLst")
+    etree.SubElement(id_list, f"{{{P}}}notesMasterId", {f"{{{R}}}id": rid})
+    presentation.find(f"{{{P}}}sldMasterIdLst").addnext(id_list)  # its place in the schema
+
+
 def main() -> None:
     prs = Presentation()
     factor = WIDE / prs.slide_width
@@ -217,6 +238,7 @@ def main() -> None:
         if new_name == "Sectie":
             background(layout, LIGHT)
             section_layout(layout)
+    declare_notes_master(prs)
     OUT.parent.mkdir(parents=True, exist_ok=True)
     from io import BytesIO
 
