@@ -49,6 +49,15 @@ RENAME = {
 }
 
 
+def text_body(shape):
+    """The p:txBody of a placeholder (lxml on the shape's element)."""
+    return shape._element.find(f"{{{P}}}txBody")
+
+
+def body_properties(shape):
+    return text_body(shape).find(f"{{{A}}}bodyPr")
+
+
 def scale_shapes(shapes, factor: float) -> None:
     """Widen shapes that have their own position; inherited positions follow the master."""
     for shape in shapes:
@@ -99,7 +108,7 @@ def recolour_placeholders(layout, colour: RGBColor) -> None:
         if shape.has_text_frame:
             for paragraph in shape.text_frame.paragraphs:
                 paragraph.font.color.rgb = colour
-            lst = shape._element.txBody.find(f"{{{A}}}lstStyle")
+            lst = text_body(shape).find(f"{{{A}}}lstStyle")
             if lst is not None:
                 lvl = lst.find(f"{{{A}}}lvl1pPr")
                 if lvl is None:
@@ -132,11 +141,11 @@ def title_layout(layout) -> None:
         shape.left, shape.width = Emu(914400), Emu(10363200)
         if idx == 0:
             shape.top, shape.height = Emu(1100000), Emu(2200000)
-            shape._element.txBody.bodyPr.set("anchor", "b")
+            body_properties(shape).set("anchor", "b")
         else:
             shape.top, shape.height = Emu(3500000), Emu(2500000)
-            shape._element.txBody.bodyPr.set("anchor", "t")
-        for level in shape._element.txBody.find(f"{{{A}}}lstStyle"):
+            body_properties(shape).set("anchor", "t")
+        for level in text_body(shape).find(f"{{{A}}}lstStyle"):
             level.set("algn", "l")
             rpr = level.find(f"{{{A}}}defRPr")
             if idx == 1 and level.tag.endswith("lvl1pPr"):
@@ -158,13 +167,13 @@ def section_layout(layout) -> None:
         idx = shape.placeholder_format.idx
         if idx == 0:
             shape.top, shape.height = Emu(1300000), Emu(1700000)
-            shape._element.txBody.bodyPr.set("anchor", "b")
+            body_properties(shape).set("anchor", "b")
             for rpr in shape._element.iter(f"{{{A}}}defRPr"):
                 rpr.attrib.pop("cap", None)
         elif idx == 1:
             shape.top, shape.height = Emu(3150000), Emu(2600000)
-            shape._element.txBody.bodyPr.set("anchor", "t")
-            level = shape._element.txBody.find(f"{{{A}}}lstStyle/{{{A}}}lvl1pPr")
+            body_properties(shape).set("anchor", "t")
+            level = text_body(shape).find(f"{{{A}}}lstStyle/{{{A}}}lvl1pPr")
             rpr = level.find(f"{{{A}}}defRPr")
             rpr.set("sz", "2800")
             for old in rpr.findall(f"{{{A}}}solidFill"):
@@ -218,7 +227,7 @@ def main() -> None:
         if new_name is None:
             prs.slide_layouts.remove(layout)
             continue
-        layout._element.cSld.set("name", new_name)
+        layout._element.find(f"{{{P}}}cSld").set("name", new_name)
         scale_shapes(layout.placeholders, factor)
         if new_name == "Grafiek":
             for shape in list(layout.placeholders):

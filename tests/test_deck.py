@@ -171,7 +171,7 @@ def test_missing_layout_gives_a_dutch_error(package, tmp_path):
     shutil.copy(TEMPLATE, broken)
     prs = Presentation(str(broken))
     layout = next(lay for lay in prs.slide_layouts if lay.name == "Afsluiting")
-    layout._element.cSld.set("name", "Slot")
+    layout._element.find("{http://schemas.openxmlformats.org/presentationml/2006/main}cSld").set("name", "Slot")
     prs.save(str(broken))
     with pytest.raises(TemplateError) as error:
         build_deck(package, package.modules[0], template=broken)
