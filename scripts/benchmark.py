@@ -1,6 +1,10 @@
 """Benchmark of the build: prints a table of figures with targets and PASS/FAIL (`make bench`).
 
     python scripts/benchmark.py [--runs 5] [--batch-runs 3] [--rows 30,100,300] [--json FILE]
+    python scripts/benchmark.py --decks [--runs 5] [--batch-runs 3] [--rows 30]
+
+With --decks only the deck figures: the four decks in a fresh process (cold), in one warm
+process, and the --cijfers batches (no site build, no browser).
 
 Measures, each as the median of several runs:
   - a cold `mkdocs build` of the real site, in a fresh process per run: total time, the project's
@@ -160,6 +164,22 @@ def worker_decks(runs: int, sample: str) -> dict:
     module = package.module(MODULE_SLUG)
     out["local"] = measure(module, read_table(Path(sample), package, module).rows[0].local)
     return out
+
+
+def worker_decks_cold() -> dict:
+    """Every deck of the guide in a fresh process: importing the deck code, loading content/,
+    then the decks (the first one also opens the template)."""
+    started, started_cpu = time.perf_counter(), time.process_time()
+    from childcare_guide.render.deck import build_deck
+    imported, imported_cpu = time.perf_counter(), time.process_time()
+    from childcare_guide.content.loader import load_package
+
+    package = load_package(ROOT)
+    loaded, loaded_cpu = time.perf_counter(), time.process_time()
+    sizes = [len(build_deck(package, module)) for module in package.modules]
+    done, done_cpu = time.perf_counter(), time.process_time()
+    return {"import": imported - started, "import_cpu": imported_cpu - started_cpu,
+            "decks": done - loaded, "decks_cpu": done_cpu - loaded_cpu, "count": len(sizes)}
 
 
 # -- helpers of the parent ------------------------------------------------------------------------
@@ -341,12 +361,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batch-runs", type=int, default=3, help="aantal metingen per reeks presentaties")
     parser.add_argument("--rows", default="30,100,300", help="aantal gemeenten per reeks")
     parser.add_argument("--json", type=Path, help="schrijf alle cijfers ook naar dit JSON-bestand")
+    parser.add_argument("--decks", action="store_true",
+                        help="alleen de presentaties: koud, warm en de reeksen met --cijfers")
     parser.add_argument("--worker", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
         kind, *rest = args.worker
         result = {"cold": lambda: worker_cold(rest[0]), "rebuild": lambda: worker_rebuild(int(rest[0])),
-                  "decks": lambda: worker_decks(int(rest[0]), rest[1])}[kind]()
+                  "decks": lambda: worker_decks(int(rest[0]), rest[1]),
+                  "decks-cold": worker_decks_cold}[kind]()
         print(json.dumps(result))
         return 0
 
@@ -360,6 +383,12 @@ def main(argv: list[str] | None = None) -> int:
     def both(wall: float, cpu: float) -> str:
         return f"{fmt_s(wall)} | {fmt_s(cpu)}"
 
+    def med(values) -> float:
+        return statistics.median(list(values))
+
+    if args.decks:
+        return decks_only(args, rows_list, report, lines, line, both, med)
+
     print(f"Meten: koude build ({args.runs}x)...", file=sys.stderr)
     with tempfile.TemporaryDirectory(prefix="bench-site-") as site_dir:
         colds = []
@@ -372,9 +401,6 @@ def main(argv: list[str] | None = None) -> int:
         print("Meten: gewicht van een modulepagina in Chromium...", file=sys.stderr)
         weight_kb, weight_rows, weight_method, search_rows = page_weight(Path(site_dir))
     report["cold"] = colds
-
-    def med(values) -> float:
-        return statistics.median(list(values))
 
     total, total_cpu = med(c["process"] for c in colds), med(c["cpu"] for c in colds)
     own, own_cpu = med(c["own"] for c in colds), med(c["own_cpu"] for c in colds)
@@ -470,6 +496,43 @@ def main(argv: list[str] | None = None) -> int:
         line("  dezelfde groei in CPU-tijd (minder gevoelig voor een drukke machine)",
              f"{late_cpu / early_cpu:.2f}×" if early_cpu > 0 and late_cpu > 0 else "ruis, niet te meten")
 
+    return print_report(args, report, lines)
+
+
+def decks_only(args, rows_list, report, lines, line, both, med) -> int:
+    """The deck figures alone (`--decks`): cold, warm and the batches."""
+    print(f"Meten: alle presentaties in een nieuw proces ({args.runs}x)...", file=sys.stderr)
+    colds = [run_worker("decks-cold") for _ in range(args.runs)]
+    report["decks_cold"] = colds
+    line(f"{colds[0]['count']} presentaties koud (nieuw proces): importeren",
+         both(med(c["import"] for c in colds), med(c["import_cpu"] for c in colds)))
+    line(f"  de {colds[0]['count']} presentaties bouwen (de eerste opent het sjabloon)",
+         both(med(c["decks"] for c in colds), med(c["decks_cpu"] for c in colds)))
+    print("Meten: presentaties in één proces...", file=sys.stderr)
+    sample = ROOT / "data" / "voorbeeld-gemeentecijfers-fictief.csv"
+    decks = run_worker("decks", str(max(args.runs, 5)), str(sample))
+    report["decks"] = decks
+    line(f"{len(decks) - 1} presentaties warm (in één proces, samen)",
+         both(sum(v["seconds"] for k, v in decks.items() if k != "local"),
+              sum(v["cpu"] for k, v in decks.items() if k != "local")))
+    line(f"Presentatie {MODULE_SLUG} met gemeentecijfers, warm",
+         both(decks["local"]["seconds"], decks["local"]["cpu"]))
+    from childcare_guide.content.loader import load_package
+
+    figure_columns = [f.id for f in load_package(ROOT).module(MODULE_SLUG).figures]
+    for rows in rows_list:
+        print(f"Meten: build_decks.py --cijfers met {rows} gemeenten ({args.batch_runs}x)...",
+              file=sys.stderr)
+        runs = [run_batch(rows, figure_columns) for _ in range(args.batch_runs)]
+        report.setdefault("batch", {})[str(rows)] = runs
+        line(f"Reeks van {rows} gemeenten ({os.cpu_count()} kernen): wandkloktijd | CPU alle processen",
+             both(med(r[0] for r in runs), med(r[2] for r in runs)))
+        line("  piekgeheugen (alle processen samen)", f"{max(r[1] for r in runs):.0f} MB",
+             f"< {TARGET_BATCH_MB} MB", max(r[1] for r in runs) < TARGET_BATCH_MB)
+    return print_report(args, report, lines)
+
+
+def print_report(args, report: dict, lines: list[tuple[str, str, str, str]]) -> int:
     width = max(len(label) for label, *_ in lines) + 2
     print()
     print(f"{'Meting':<{width}}{'Waarde':>18}  {'Doel':<22}Oordeel")

@@ -2,7 +2,7 @@
 
 Run once to (re)create the starting design: `python scripts/make_template.py`.
 After that the template belongs to the designer: restyle it in PowerPoint, keep the layout
-names (see LAYOUTS in src/childcare_guide/render/deck), and every deck follows without a code change.
+names (see LAYOUTS in src/childcare_guide/render/deck/plan.py), and every deck follows without a code change.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from pptx.util import Emu
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from childcare_guide.render.deck import normalise_zip  # noqa: E402
+from childcare_guide.render.reproducible import normalise_office_file  # noqa: E402
 
 OUT = ROOT / "design" / "deck-template.pptx"
 WIDE = Emu(12192000)
@@ -30,6 +30,8 @@ INK = RGBColor(0x22, 0x22, 0x22)
 LIGHT = RGBColor(0xE8, 0xF1, 0xEF)
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+NOTES_MASTER = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/notesMaster"
 
 # default layout name -> our name (None: remove)
 RENAME = {
@@ -45,6 +47,15 @@ RENAME = {
     "Picture with Caption": None,
     "Vertical Title and Text": None,
 }
+
+
+def text_body(shape):
+    """The p:txBody of a placeholder (lxml on the shape's element)."""
+    return shape._element.find(f"{{{P}}}txBody")
+
+
+def body_properties(shape):
+    return text_body(shape).find(f"{{{A}}}bodyPr")
 
 
 def scale_shapes(shapes, factor: float) -> None:
@@ -97,7 +108,7 @@ def recolour_placeholders(layout, colour: RGBColor) -> None:
         if shape.has_text_frame:
             for paragraph in shape.text_frame.paragraphs:
                 paragraph.font.color.rgb = colour
-            lst = shape._element.txBody.find(f"{{{A}}}lstStyle")
+            lst = text_body(shape).find(f"{{{A}}}lstStyle")
             if lst is not None:
                 lvl = lst.find(f"{{{A}}}lvl1pPr")
                 if lvl is None:
@@ -130,11 +141,11 @@ def title_layout(layout) -> None:
         shape.left, shape.width = Emu(914400), Emu(10363200)
         if idx == 0:
             shape.top, shape.height = Emu(1100000), Emu(2200000)
-            shape._element.txBody.bodyPr.set("anchor", "b")
+            body_properties(shape).set("anchor", "b")
         else:
             shape.top, shape.height = Emu(3500000), Emu(2500000)
-            shape._element.txBody.bodyPr.set("anchor", "t")
-        for level in shape._element.txBody.find(f"{{{A}}}lstStyle"):
+            body_properties(shape).set("anchor", "t")
+        for level in text_body(shape).find(f"{{{A}}}lstStyle"):
             level.set("algn", "l")
             rpr = level.find(f"{{{A}}}defRPr")
             if idx == 1 and level.tag.endswith("lvl1pPr"):
@@ -156,13 +167,13 @@ def section_layout(layout) -> None:
         idx = shape.placeholder_format.idx
         if idx == 0:
             shape.top, shape.height = Emu(1300000), Emu(1700000)
-            shape._element.txBody.bodyPr.set("anchor", "b")
+            body_properties(shape).set("anchor", "b")
             for rpr in shape._element.iter(f"{{{A}}}defRPr"):
                 rpr.attrib.pop("cap", None)
         elif idx == 1:
             shape.top, shape.height = Emu(3150000), Emu(2600000)
-            shape._element.txBody.bodyPr.set("anchor", "t")
-            level = shape._element.txBody.find(f"{{{A}}}lstStyle/{{{A}}}lvl1pPr")
+            body_properties(shape).set("anchor", "t")
+            level = text_body(shape).find(f"{{{A}}}lstStyle/{{{A}}}lvl1pPr")
             rpr = level.find(f"{{{A}}}defRPr")
             rpr.set("sz", "2800")
             for old in rpr.findall(f"{{{A}}}solidFill"):
@@ -170,6 +181,25 @@ def section_layout(layout) -> None:
             fill = etree.Element(f"{{{A}}}solidFill")
             etree.SubElement(fill, f"{{{A}}}srgbClr", val=str(INK))
             rpr.insert(0, fill)
+
+
+def declare_notes_master(prs) -> None:
+    """Give the template a notes master, listed in presentation.xml's <p:notesMasterIdLst>.
+
+    Every deck has speaker notes, and notes need a notes master. python-pptx makes one when it
+    is first asked for (`prs.notes_master`) but does not list it in presentation.xml, as the
+    standard asks and Keynote needs. Made here, once, the template carries it, listed, and every
+    deck built on the template reuses it.
+    """
+    master = prs.notes_master  # python-pptx's default notes master, with its own theme
+    rid = prs.part.relate_to(master.part, NOTES_MASTER)  # the existing relationship's id
+    presentation = prs._element
+    existing = presentation.find(f"{{{P}}}notesMasterIdLst")
+    if existing is not None:
+        presentation.remove(existing)
+    id_list = etree.Element(f"{{{P}}}notesMasterIdLst")
+    etree.SubElement(id_list, f"{{{P}}}notesMasterId", {f"{{{R}}}id": rid})
+    presentation.find(f"{{{P}}}sldMasterIdLst").addnext(id_list)  # its place in the schema
 
 
 def main() -> None:
@@ -197,7 +227,7 @@ def main() -> None:
         if new_name is None:
             prs.slide_layouts.remove(layout)
             continue
-        layout._element.cSld.set("name", new_name)
+        layout._element.find(f"{{{P}}}cSld").set("name", new_name)
         scale_shapes(layout.placeholders, factor)
         if new_name == "Grafiek":
             for shape in list(layout.placeholders):
@@ -217,12 +247,13 @@ def main() -> None:
         if new_name == "Sectie":
             background(layout, LIGHT)
             section_layout(layout)
+    declare_notes_master(prs)
     OUT.parent.mkdir(parents=True, exist_ok=True)
     from io import BytesIO
 
     buffer = BytesIO()
     prs.save(buffer)
-    OUT.write_bytes(normalise_zip(buffer.getvalue()))
+    OUT.write_bytes(normalise_office_file(buffer.getvalue()))
     print(f"Sjabloon geschreven: {OUT.relative_to(ROOT)}")
 
 

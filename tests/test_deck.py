@@ -68,9 +68,13 @@ def test_title_slide_has_the_three_fill_in_fields(package, decks):
 
 
 def test_fill_in_field_is_one_highlighted_run(decks):
-    run = field_runs(decks["omgevingsanalyse"].slides[0])[0]
+    slide = decks["omgevingsanalyse"].slides[0]
+    run = field_runs(slide)[0]
     assert run.font.bold
-    assert run._r.find(".//{http://schemas.openxmlformats.org/drawingml/2006/main}highlight") is not None
+    a = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+    highlighted = [r.findtext(f"{a}t") for shape in slide.shapes for r in shape._element.iter(f"{a}r")
+                   if r.find(f"{a}rPr/{a}highlight") is not None]
+    assert highlighted == [r.text for r in field_runs(slide)]
 
 
 def test_objectives_and_agenda_come_from_the_content(package, decks):
@@ -156,7 +160,7 @@ def test_missing_layout_gives_a_dutch_error(package, tmp_path):
     shutil.copy(TEMPLATE, broken)
     prs = Presentation(str(broken))
     layout = next(lay for lay in prs.slide_layouts if lay.name == "Afsluiting")
-    layout._element.cSld.set("name", "Slot")
+    layout._element.find("{http://schemas.openxmlformats.org/presentationml/2006/main}cSld").set("name", "Slot")
     prs.save(str(broken))
     with pytest.raises(TemplateError) as error:
         build_deck(package, package.modules[0], template=broken)
@@ -197,3 +201,24 @@ def test_field_places_match_the_checklist_slide(package):
     for place in places:
         for number, title in place.slides:
             assert deck.slides[number - 1].shapes.title.text == title
+
+
+def test_the_deck_is_written_from_its_plan(package, decks):
+    from childcare_guide.render.deck import plan_deck
+
+    for module in package.modules:
+        plan = plan_deck(package, module)
+        prs = decks[module.slug]
+        assert [(s.title, s.hidden, s.notes) for s in plan.slides] == [
+            (slide.shapes.title.text, slide._element.get("show") == "0", notes(slide)) for slide in prs.slides]
+
+
+def test_the_plan_and_the_checklist_page_need_no_python_pptx():
+    """Field places come from the plan: the module page's checklist does not load python-pptx."""
+    import subprocess
+    import sys
+
+    code = ("import sys; import childcare_guide.render.preparation; "
+            "from childcare_guide.render.deck import field_places, plan_deck; "
+            "assert not [m for m in sys.modules if m == 'pptx' or m.startswith('pptx.')], 'pptx geladen'")
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -1,7 +1,7 @@
 """The preparation checklist of a module, made from its content: what to collect and where,
 what to print, what to bring, whom to invite and which fill-in fields of the deck to complete.
 
-The deck part comes from deck.field_places(), the same composition that builds the deck, so
+The deck part comes from the deck plan (render/deck/plan.py), the same one the deck is written from, so
 the checklist and the deck's own 'Voorbereiding' slide never disagree.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from childcare_guide.content.model import CHECKLIST_ID, Module, Package
-from childcare_guide.render.deck import field_places
+from childcare_guide.render.deck.plan import field_places
 
 SECTION_ANCHOR = "voorbereiding"
 

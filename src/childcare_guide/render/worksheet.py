@@ -46,7 +46,7 @@ from childcare_guide.render.docx_parts import (
     W,
 )
 from childcare_guide.render.pages import expand_directives
-from childcare_guide.render.reproducible import FIXED_TIME, ZIP_TIME, write_zip
+from childcare_guide.render.reproducible import FIXED_TIME, reproducible_zip
 
 HEADER_FILL = "E0F2F1"  # the light teal of the site, behind the header row of a table
 TRAILING_DOTS = re.compile(r"\s*(?:\.\s*){5,}$")  # '......' or '. . . . .' at the end of a line
@@ -96,7 +96,7 @@ def render_docx(inputs: DocxInputs) -> bytes:
     members[DOCUMENT] = _document_xml(body.xml()).encode()
     members[FOOTER] = _footer_xml(_Paragraph(style="Footer").text(footer).xml()).encode()
     members[CORE] = _core_xml(inputs).encode()
-    return write_zip(members, ZIP_TIME)
+    return reproducible_zip(members)
 
 
 _local = threading.local()

@@ -14,19 +14,17 @@ plugin does (it adds the same shim). Material's bundle creates its search worker
 
 from __future__ import annotations
 
-import io
 import json
 import re
-import zipfile
 from pathlib import Path, PurePosixPath
 
-from childcare_guide.package_data import package_file
 from childcare_guide.content.model import Package
+from childcare_guide.package_data import package_file
+from childcare_guide.render.reproducible import reproducible_zip
 from childcare_guide.site.links import LinkError, LinkProblem, bad_links
 from childcare_guide.site.timing import timed
 
 ZIP_NAME = "kinderopvang-voor-iedereen-offline.zip"
-ZIP_TIME = (2024, 1, 1, 0, 0, 0)
 FOLDER = "kinderopvang-voor-iedereen"
 README = "LEESMIJ.txt"
 SKIPPED = {"sitemap.xml", "sitemap.xml.gz", "404.html"}  # 404.html: absolute links, no use from disk
@@ -174,32 +172,22 @@ def build_offline_zip(site: Path, package: Package, own_site: str | None = None)
 def _build_offline_zip(site: Path, package: Package, own_site: str | None) -> bytes:
     paths = sorted(p for p in site.rglob("*") if p.is_file())
     names = {p.relative_to(site).as_posix() for p in paths}
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        _add(archive, f"{FOLDER}/{README}", readme(package).encode("utf-8"))
-        _add(archive, f"{FOLDER}/{SHIM}", SHIM_SOURCE.read_bytes())
-        lunr: set[str] = set()
-        if (site / SEARCH_INDEX).is_file():
-            raw = (site / SEARCH_INDEX).read_text(encoding="utf-8")
-            lunr = lunr_files(raw)
-            _add(archive, f"{FOLDER}/search/search_index.js", f"var __index = {offline_search_index(raw)}".encode())
-        for path in paths:
-            name = path.relative_to(site).as_posix()
-            if name in SKIPPED or name == f"downloads/{ZIP_NAME}" or name.endswith(SKIPPED_SUFFIXES) \
-                    or path.name.startswith(".") or name == SEARCH_INDEX \
-                    or (name.startswith(LUNR) and name not in lunr):
-                continue
-            data = path.read_bytes()
-            if name.endswith(".html"):
-                data = offline_page(data.decode("utf-8"), PurePosixPath(name), names,
-                                    package, own_site).encode("utf-8")
-            _add(archive, f"{FOLDER}/{name}", data)
-    return out.getvalue()
-
-
-def _add(archive: zipfile.ZipFile, name: str, data: bytes) -> None:
-    info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
-    info.compress_type = zipfile.ZIP_STORED if name.endswith(STORED_SUFFIXES) else zipfile.ZIP_DEFLATED
-    info.external_attr = 0o644 << 16
-    archive.writestr(info, data)
-
+    members: dict[str, bytes] = {f"{FOLDER}/{README}": readme(package).encode("utf-8"),
+                                 f"{FOLDER}/{SHIM}": SHIM_SOURCE.read_bytes()}
+    lunr: set[str] = set()
+    if (site / SEARCH_INDEX).is_file():
+        raw = (site / SEARCH_INDEX).read_text(encoding="utf-8")
+        lunr = lunr_files(raw)
+        members[f"{FOLDER}/search/search_index.js"] = f"var __index = {offline_search_index(raw)}".encode()
+    for path in paths:
+        name = path.relative_to(site).as_posix()
+        if name in SKIPPED or name == f"downloads/{ZIP_NAME}" or name.endswith(SKIPPED_SUFFIXES) \
+                or path.name.startswith(".") or name == SEARCH_INDEX \
+                or (name.startswith(LUNR) and name not in lunr):
+            continue
+        data = path.read_bytes()
+        if name.endswith(".html"):
+            data = offline_page(data.decode("utf-8"), PurePosixPath(name), names, package,
+                                own_site).encode("utf-8")
+        members[f"{FOLDER}/{name}"] = data
+    return reproducible_zip(members, stored=STORED_SUFFIXES)

@@ -23,7 +23,6 @@ def module_files(package: Package, module: Module, template: Path | None = None)
     """A module's page, worksheet pages, Word worksheets and deck, by their path under docs/."""
     template = template or deck_module.TEMPLATE
     inputs = module_inputs(package, module) + [template]
-    # The deck first: composing it also gives the module page's checklist its field places.
     deck = artifact("deck", inputs, lambda: deck_module.build_deck(package, module, template))
     files: dict[str, str | bytes] = {
         module_page_path(module): artifact("module-page", inputs,

@@ -1,0 +1,392 @@
+"""The plan of a module's deck, in plain Python: its slides and where each fill-in field is.
+
+A plan says what the deck holds: per slide the template layout's name, the title, the texts of
+the layout's placeholders, a table or a chart, a source line, the speaker notes and whether the
+slide is hidden; and for every fill-in field the numbers and titles of the slides it is on.
+render/deck/writer.py writes a plan with python-pptx. The module page's checklist
+(render/preparation.py) takes its field places from the same plan, without python-pptx, so it
+and the deck's hidden 'Voorbereiding: in te vullen' slide can never disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from childcare_guide.content import fit
+from childcare_guide.content.markdown_text import to_plain_text
+from childcare_guide.content.model import (
+    FillInField,
+    LocalData,
+    Module,
+    Package,
+    Slide,
+    Step,
+    figure_field,
+    format_clock,
+    format_number,
+)
+
+LAYOUTS = ("Titel", "Sectie", "Tekst", "Twee kolommen", "Tabel", "Grafiek", "Afsluiting")
+FILL_IN_PREFIX = "[Vul in: "
+CHECKLIST_TITLE = "Voorbereiding: in te vullen"
+MUNICIPAL_SERIES = "Onze gemeente"
+FLANDERS_SERIES = "Vlaanderen"
+EDIT_DATA_HINT = ("Vul de cijfers van je gemeente in de grafiek in: klik met de rechtermuisknop op "
+                  "de grafiek, kies 'Gegevens bewerken' en typ ze in de kolom '{series}'. "
+                  "Laat een cel leeg als je het cijfer niet vindt. Pas daarna de alternatieve tekst "
+                  "van de grafiek aan (rechtermuisknop, 'Alternatieve tekst bewerken'): die noemt "
+                  "de cijfers voor wie de dia niet ziet.")
+KEYWORDS = "kinderopvang; sociale functie; Lokaal Overleg Kinderopvang"
+LANGUAGE = "nl-BE"
+
+
+def fill_in_text(field: FillInField) -> str:
+    """The text of a fill-in field in the deck: one run that the chair types over."""
+    return f"{FILL_IN_PREFIX}{field.label}]"
+
+
+@dataclass(frozen=True)
+class Run:
+    """A piece of text; with `field`, the highlighted fill-in field of that id."""
+
+    text: str
+    field: str | None = None
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    runs: tuple[Run, ...]
+    bold: bool = False  # a lead line
+
+    @property
+    def text(self) -> str:
+        return "".join(run.text for run in self.runs)
+
+
+def plain(text: str, bold: bool = False) -> Paragraph:
+    """A paragraph of one run; a new line in it is a line break."""
+    return Paragraph((Run(text),), bold)
+
+
+def paragraphs(text: str) -> tuple[Paragraph, ...]:
+    """One paragraph per line of `text`."""
+    return tuple(plain(line) for line in text.split("\n"))
+
+
+@dataclass(frozen=True)
+class Text:
+    """What goes in one of the layout's placeholders, found by its number (idx)."""
+
+    placeholder: int
+    paragraphs: tuple[Paragraph, ...]
+    size_pt: float | None = None  # on every run; None: the template's size
+
+
+@dataclass(frozen=True)
+class Table:
+    """A native table under the slide title; each cell one run (a field or text)."""
+
+    rows: tuple[tuple[Run, ...], ...]
+    widths: tuple[float, ...]  # shares of the title's width
+    measure: tuple[tuple[str, ...], ...]  # the texts the rows' heights are estimated from
+    size_pt: float = fit.TABLE_SIZE_PT
+    bold_last: bool = False
+    description: str = ""  # the alt text
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A clustered bar chart, Flanders beside the municipality, in the layout's body place."""
+
+    categories: tuple[str, ...]
+    series: tuple[tuple[str, tuple[float | None, ...]], ...]  # (name, values)
+    number_format: str
+    description: str  # the alt text
+
+
+@dataclass(frozen=True)
+class SlidePlan:
+    layout: str  # a name in LAYOUTS
+    title: str
+    texts: tuple[Text, ...] = ()
+    table: Table | None = None
+    chart: Chart | None = None
+    source: str | None = None  # the source line under a table or chart
+    notes: str = ""
+    hidden: bool = False
+
+
+@dataclass(frozen=True)
+class FieldPlace:
+    """Where a fill-in field appears in a module's deck: the numbers and titles of its slides."""
+
+    field: FillInField
+    slides: tuple[tuple[int, str], ...]
+
+
+@dataclass(frozen=True)
+class Properties:
+    """The deck's document properties (File > Info in PowerPoint)."""
+
+    title: str
+    subject: str
+    author: str
+    version: str
+    keywords: str = KEYWORDS
+    language: str = LANGUAGE
+
+
+@dataclass(frozen=True)
+class DeckPlan:
+    slides: tuple[SlidePlan, ...]
+    places: tuple[FieldPlace, ...]
+    properties: Properties
+
+
+def plan_deck(package: Package, module: Module, *, local: LocalData | None = None) -> DeckPlan:
+    """The plan of one module's deck.
+
+    With `local`, the deck of one municipality: its name, its figures and the field texts it
+    gives replace their fill-in fields; only the rest stays to fill in.
+    """
+    return _Planner(package, module, local).plan()
+
+
+def field_places(package: Package, module: Module, *, local: LocalData | None = None) -> list[FieldPlace]:
+    """Every fill-in field of the module's deck with the slides it is on, in the deck's order.
+
+    With `local`, only the fields that remain to fill in."""
+    return list(plan_deck(package, module, local=local).places)
+
+
+class _Planner:
+    def __init__(self, package: Package, module: Module, local: LocalData | None):
+        self.package = package
+        self.module = module
+        self.local = local
+        self.figures_by_field = {figure_field(f).id: f for f in module.figures}
+        self.slides: list[SlidePlan] = []
+        self.field_slides: dict[str, list[int]] = {}  # field id -> slide numbers, in deck order
+        self.chart_slides: set[int] = set()
+
+    def plan(self) -> DeckPlan:
+        self._title_slide()
+        self.slides.append(SlidePlan("Tabel", CHECKLIST_TITLE, hidden=True))  # filled in last
+        self._objectives()
+        self._agenda()
+        for number, step in enumerate(self.module.steps, start=1):
+            self._step(number, step)
+        self._closing()
+        self.slides[1] = self._checklist()
+        module, package = self.module, self.package
+        return DeckPlan(tuple(self.slides), self._places(), Properties(
+            title=f"Module {module.number}: {module.title}",
+            subject=f"{package.title}: presentatie bij module {module.number}",
+            author=package.title, version=package.version))
+
+    def _next_number(self) -> int:
+        """The number of the slide being planned."""
+        return len(self.slides) + 1
+
+    def _places(self) -> tuple[FieldPlace, ...]:
+        fields = {f.id: f for f in self.package.title_fields + self.module.all_fields}
+        return tuple(FieldPlace(fields[field_id], tuple((n, self.slides[n - 1].title) for n in numbers))
+                     for field_id, numbers in self.field_slides.items())
+
+    # -- fixed slides -------------------------------------------------------------------------
+
+    def _title_slide(self) -> None:
+        module = self.module
+        number = self._next_number()
+        lines = list(paragraphs(f"{self.package.title} · {module.duration_text}"))
+        lines += [Paragraph((self._field(field, number),)) for field in self.package.title_fields]
+        self.slides.append(SlidePlan(
+            "Titel", f"Module {module.number}: {module.title}", texts=(Text(1, tuple(lines)),),
+            notes="Vul vóór het overleg elk geel veld in. De verborgen dia 'Voorbereiding: "
+                  "in te vullen' zegt waar je elk gegeven vindt."))
+
+    def _objectives(self) -> None:
+        # five objectives of two lines fit at 22 pt
+        lines = [plain(fit.OBJECTIVES_LEAD, bold=True)] + [plain(o) for o in self.module.objectives]
+        self.slides.append(SlidePlan(
+            "Tekst", "Doelstellingen", texts=(Text(1, tuple(lines), fit.OBJECTIVES_SIZE_PT),),
+            notes="Lees de doelstellingen voor en vraag of iemand er iets aan wil toevoegen."))
+
+    def _agenda(self) -> None:
+        module = self.module
+        rows = [("Tijd", "Stap", "Minuten")] + [
+            (f"{format_clock(s.start)}–{format_clock(s.start + s.minutes)}", s.title, str(s.minutes))
+            for s in module.steps] + [("", "Totaal", str(module.minutes))]
+        self.slides.append(SlidePlan(
+            "Tabel", "Agenda",
+            table=_text_table(rows, widths=(0.2, 0.65, 0.15), bold_last=True,
+                              description="Agenda: de stappen van het overleg met hun tijd en hun minuten."),
+            notes=f"Het overleg duurt {module.duration_text} ({module.minutes} minuten). "
+                  "Overloop kort de stappen en zeg wanneer de pauze valt, als er een is."))
+
+    def _closing(self) -> None:
+        lines = ["Wat spreken we af?",
+                 "Wie doet wat, en tegen wanneer?",
+                 "Wanneer komen we opnieuw samen?",
+                 f"{self.package.title}, versie {self.package.version}{_changed(self.module)}. De "
+                 f"nieuwste versie vind je in de online gids, bij module {self.module.number}."]
+        self.slides.append(SlidePlan(
+            "Afsluiting", "Afspraken en volgende stappen", texts=(Text(1, tuple(map(plain, lines))),),
+            notes="Noteer de afspraken zichtbaar voor iedereen. Spreek af wie het verslag "
+                  "maakt en wanneer het netwerk het krijgt."))
+
+    def _checklist(self) -> SlidePlan:
+        """The hidden slide for the chair: every fill-in field, the slides it is on, where to find it."""
+        fields = {f.id: f for f in self.package.title_fields + self.module.all_fields}
+        rows = [("Invulveld", "Dia")]
+        notes = ["Deze dia is verborgen tijdens de voorstelling. Vul elk veld in en verwijder "
+                 "daarna de gele markering. Waar vind je de gegevens?"]
+        for field_id, numbers in self.field_slides.items():
+            field = fields[field_id]
+            rows.append((field.label, ", ".join(str(n) for n in numbers)))
+            notes.append(f"• {field.label}: {field.where}")
+        if self.chart_slides & {n for numbers in self.field_slides.values() for n in numbers}:
+            notes.append(EDIT_DATA_HINT.format(series=self._series_name()))
+        if len(rows) == 1:
+            rows.append(("Alles is al ingevuld. Kijk de gegevens wel nog even na.", ""))
+            notes = ["Deze dia is verborgen tijdens de voorstelling. Alle velden zijn vooraf "
+                     "ingevuld. Kijk na of de gegevens kloppen en van het juiste jaar zijn."]
+        table = _text_table(rows, widths=(0.82, 0.18), size_pt=14 if len(rows) > 9 else 18,
+                            description="Invulvelden met het nummer van de dia waarop ze staan.")
+        return SlidePlan("Tabel", CHECKLIST_TITLE, table=table, notes="\n".join(notes), hidden=True)
+
+    # -- steps ---------------------------------------------------------------------------------
+
+    def _step(self, number: int, step: Step) -> None:
+        header = (f"Stap {number}: {step.title} · {step.minutes} minuten "
+                  f"({format_clock(step.start)}–{format_clock(step.start + step.minutes)})\n"
+                  f"Werkvorm: {step.method}")
+        if step.materials:
+            header += f"\nMateriaal: {', '.join(step.materials)}"
+        facilitation = to_plain_text(step.facilitation)
+        if not step.slides:
+            self.slides.append(SlidePlan(
+                "Sectie", step.title, texts=(Text(1, paragraphs(f"{step.minutes} minuten · {step.method}")),),
+                notes=f"{header}\n\n{facilitation}"))
+            return
+        for index, content in enumerate(step.slides):
+            parts = [header, facilitation] if index == 0 else [f"Vervolg van stap {number}: {step.title}"]
+            if content.notes:
+                parts.append(content.notes)
+            if content.kind == "grafiek":
+                parts.append(EDIT_DATA_HINT.format(series=self._series_name()))
+            if content.figures:
+                parts.append("Waar vind je de cijfers van je gemeente?\n" + "\n".join(
+                    f"• {f.label}: {f.where}" for f in content.figures))
+            self.slides.append(self._content_slide(content, "\n\n".join(parts)))
+
+    def _content_slide(self, content: Slide, notes: str) -> SlidePlan:
+        number = self._next_number()
+        if content.kind == "twee-kolommen":
+            texts = []
+            for (head, body), column in zip(((1, 2), (3, 4)), (content.left, content.right), strict=True):
+                texts += [Text(head, paragraphs(column.heading)),
+                          Text(body, tuple(map(plain, column.bullets)) or (plain(""),))]
+            return SlidePlan("Twee kolommen", content.title, texts=tuple(texts), notes=notes)
+        if content.kind == "cijfers":
+            return self._figures_slide(content, number, notes)
+        if content.kind == "grafiek":
+            return self._chart_slide(content, number, notes)
+        if content.kind == "stelling":
+            return SlidePlan("Sectie", content.title, texts=(Text(1, paragraphs(content.text)),), notes=notes)
+        lines = [plain(line) for line in content.bullets]
+        for field in content.fields:
+            lines.append(Paragraph((Run(f"{field.label}: "), self._field(field, number, short=True))))
+        return SlidePlan("Tekst", content.title, texts=(Text(1, tuple(lines) or (plain(""),)),),
+                         notes=notes)
+
+    def _figures_slide(self, content: Slide, number: int, notes: str) -> SlidePlan:
+        """A native table: each figure for Flanders, with its year, beside a field for ours."""
+        header = MUNICIPAL_SERIES if self.local is None else self.local.municipality
+        measure = fit.figure_rows(content.figures,
+                                  [self._local_text(figure_field(f)) for f in content.figures], header)
+        rows = [tuple(Run(text) for text in measure[0])] + [
+            (Run(label), Run(flanders), self._field(figure_field(figure), number, short=True))
+            for (label, flanders, _), figure in zip(measure[1:], content.figures, strict=True)]
+        table = Table(tuple(rows), fit.FIGURE_WIDTHS, tuple(measure), size_pt=fit.FIGURE_SIZE_PT,
+                      description="Tabel: elk cijfer voor Vlaanderen, met het jaar, naast de "
+                                  "waarde voor onze gemeente.")
+        return SlidePlan("Tabel", content.title, table=table, source=fit.figure_sources(content.figures),
+                         notes=notes)
+
+    def _chart_slide(self, content: Slide, number: int, notes: str) -> SlidePlan:
+        """A native clustered bar chart: Flanders beside the municipality, data in a workbook."""
+        figures = content.figures
+        values = [self.local.figures.get(f.id) if self.local else None for f in figures]
+        self.chart_slides.add(number)
+        series_name = self._series_name()
+        unit = figures[0].unit
+        described = "; ".join(
+            f"{f.label}: Vlaanderen {format_number(f.flanders, f.unit)} ({f.year}), "
+            f"{series_name.lower() if self.local is None else series_name} "
+            f"{format_number(v, f.unit) if v is not None else 'nog in te vullen'}"
+            for f, v in zip(figures, values, strict=True))
+        chart = Chart(
+            categories=tuple(f.label for f in figures),
+            series=((FLANDERS_SERIES, tuple(f.flanders for f in figures)), (series_name, tuple(values))),
+            number_format=number_format([f.flanders for f in figures] + [v for v in values if v is not None],
+                                        unit),
+            description=f"Staafdiagram in {_unit_words(unit)}, Vlaanderen naast "
+                        f"{'onze gemeente' if self.local is None else series_name}. {described}.")
+        for figure, value in zip(figures, values, strict=True):
+            if value is None:
+                self.field_slides.setdefault(figure_field(figure).id, []).append(number)
+        return SlidePlan("Grafiek", content.title, chart=chart, source=fit.chart_sources(figures), notes=notes)
+
+    # -- fields --------------------------------------------------------------------------------
+
+    def _series_name(self) -> str:
+        """The municipal series of a chart: 'Onze gemeente', or the municipality with its year."""
+        if self.local is None:
+            return MUNICIPAL_SERIES
+        return self.local.municipality + (f" ({self.local.year})" if self.local.year else "")
+
+    def _local_text(self, field: FillInField) -> str | None:
+        """The pre-filled text of a field from the municipality's data, or None."""
+        if self.local is None:
+            return None
+        figure = self.figures_by_field.get(field.id)
+        if figure is not None:
+            return self.local.figure_text(figure)
+        return self.local.field_text(field.id)
+
+    def _field(self, field: FillInField, number: int, short: bool = False) -> Run:
+        """A fill-in field on slide `number`, as one highlighted run, remembered for the checklist.
+
+        A field the municipality's data fills is plain text and is not remembered."""
+        text = self._local_text(field)
+        if text is not None:
+            return Run(text)
+        self.field_slides.setdefault(field.id, []).append(number)
+        return Run(fit.FIELD_TEXT if short else fill_in_text(field), field.id)
+
+
+def _text_table(rows: list[tuple[str, ...]], widths: tuple[float, ...], size_pt: float = fit.TABLE_SIZE_PT,
+                bold_last: bool = False, description: str = "") -> Table:
+    return Table(tuple(tuple(Run(text) for text in row) for row in rows), widths,
+                 tuple(tuple(row) for row in rows), size_pt, bold_last, description)
+
+
+def _changed(module: Module) -> str:
+    """', module gewijzigd op 29 november 2026' for the closing slide (empty without a date)."""
+    change = module.last_change
+    if change is None:
+        return ""
+    # from the changelog the text is 'in versie 0.1.0 (...)', from git it is a date
+    return f", module gewijzigd {'' if change.version else 'op '}{change.text}"
+
+
+def _unit_words(unit: str) -> str:
+    return "procent" if unit == "%" else unit
+
+
+def number_format(values: list[float], unit: str) -> str:
+    """The Excel number format of a chart's values and labels."""
+    decimals = "" if all(float(v).is_integer() for v in values) else ".0"
+    # [$-813]: the nl-BE locale, so a reader that honours it shows a decimal comma
+    return f'[$-813]#,##0{decimals}"%"' if unit == "%" else f"[$-813]#,##0{decimals}"

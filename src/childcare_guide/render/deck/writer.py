@@ -1,0 +1,305 @@
+"""Write a deck plan (render/deck/plan.py) to .pptx bytes with python-pptx, on the template's
+named layouts.
+
+The template owns the design, this code owns the data: layouts are found by name, so a
+designer can restyle design/deck-template.pptx in PowerPoint without a code change. Only
+python-pptx's public API is used, and lxml on the element of a public object (`shape._element`,
+`slide._element`, `chart._chartSpace`) where python-pptx has no property: a hidden slide, a
+highlighted run, the alt text of a graphic frame, the language of a chart.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from lxml import etree
+from pptx import Presentation
+from pptx.chart.data import CategoryChartData
+from pptx.dml.color import RGBColor
+from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
+from pptx.enum.text import MSO_ANCHOR
+from pptx.slide import Slide as PptxSlide
+from pptx.util import Emu, Pt
+
+from childcare_guide.content import fit
+from childcare_guide.content.model import LocalData, Module, Package
+from childcare_guide.package_data import package_file
+from childcare_guide.render.deck.plan import (
+    LAYOUTS,
+    Chart,
+    DeckPlan,
+    Paragraph,
+    Properties,
+    SlidePlan,
+    Table,
+    Text,
+    plan_deck,
+)
+from childcare_guide.render.reproducible import FIXED_TIME, normalise_office_file
+
+TEMPLATE = package_file("design", "deck-template.pptx")
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+P = "http://schemas.openxmlformats.org/presentationml/2006/main"
+FIELD_HIGHLIGHT = "FFE066"  # a soft yellow: dark text on it stays above 4.5:1
+FIELD_INK = RGBColor(0x1A, 0x1A, 0x1A)
+# Chart colours on the white slide: both above 3:1 (WCAG non-text contrast) and of clearly
+# different lightness, so the two series differ in greyscale too; data labels and the legend
+# name each bar, so colour is never the only cue.
+FLANDERS_COLOUR = RGBColor(0x1B, 0x4D, 0x4A)  # the template's dark green, 9.5:1 on white
+MUNICIPAL_COLOUR = RGBColor(0xC0, 0x5A, 0x12)  # burnt orange, 4.5:1 on white
+INK = RGBColor(0x22, 0x22, 0x22)
+WHITE = RGBColor(0xFF, 0xFF, 0xFF)
+TABLE_BAND = RGBColor(0xE8, 0xF1, 0xEF)  # the template's light green
+TABLE_GAP = Emu(120000)  # between the title and a table
+CHART_GAP = Emu(60000)  # between a chart and its source line
+SOURCE_BOTTOM_MARGIN = Pt(540 - fit.SOURCE_BOTTOM_PT)
+
+
+class TemplateError(Exception):
+    """The template misses a layout the decks need (a designer's mistake, not an editor's)."""
+
+
+def build_deck(package: Package, module: Module, template: Path = TEMPLATE, *,
+               local: LocalData | None = None) -> bytes:
+    """Return the deck of one module as reproducible .pptx bytes.
+
+    With `local`, the deck is pre-filled for one municipality: its name, its figures and the
+    field texts it gives replace their fill-in fields; only the rest stays to fill in.
+    """
+    return write_deck(plan_deck(package, module, local=local), template)
+
+
+def write_deck(plan: DeckPlan, template: Path = TEMPLATE) -> bytes:
+    """The plan as .pptx bytes on the template: the same plan gives the same bytes."""
+    prs = _open_template(template)
+    layouts = {layout.name: layout for layout in prs.slide_layouts}
+    missing = [name for name in LAYOUTS if name not in layouts]
+    if missing:
+        names = ", ".join(f"'{n}'" for n in missing)
+        raise TemplateError(
+            f"Het sjabloon {template.name} mist de dia-indeling {names}. "
+            "Geef in PowerPoint (Beeld > Diamodel) een indeling die naam, "
+            f"of zet het sjabloon terug. Gevonden: {', '.join(layouts)}.")
+    for slide_plan in plan.slides:
+        _write_slide(prs.slides.add_slide(layouts[slide_plan.layout]), slide_plan, prs.slide_height)
+    _properties(prs, plan.properties)
+    buffer = io.BytesIO()
+    prs.save(buffer)
+    return normalise_office_file(buffer.getvalue())
+
+
+def _open_template(template: Path):
+    if not template.is_file():
+        raise TemplateError(f"Het sjabloon voor de presentaties ontbreekt: {template}. "
+                            "Zet design/deck-template.pptx terug (zie scripts/make_template.py).")
+    return Presentation(str(template))
+
+
+def _write_slide(slide: PptxSlide, plan: SlidePlan, slide_height: int) -> None:
+    slide.shapes.title.text = plan.title
+    if plan.hidden:
+        slide._element.set("show", "0")  # python-pptx has no property for a hidden slide
+    for text in plan.texts:
+        _write_text(_placeholder(slide, text.placeholder), text)
+    if plan.chart is not None:
+        _write_chart(slide, plan.chart, _source_top(slide_height, plan.source or ""))
+    if plan.table is not None:
+        _write_table(slide, plan.table)
+    if plan.source is not None:
+        _source_line(slide, plan.source, slide_height)
+    if plan.notes:
+        slide.notes_slide.notes_text_frame.text = plan.notes
+
+
+def _placeholder(slide: PptxSlide, idx: int):
+    try:
+        return slide.placeholders[idx]
+    except KeyError:
+        raise TemplateError(f"De dia-indeling '{slide.slide_layout.name}' heeft geen tekstvak "
+                            f"nummer {idx}. Zet het sjabloon terug of voeg het tekstvak toe.") from None
+
+
+# -- text ------------------------------------------------------------------------------------------
+
+def _write_text(shape, text: Text) -> None:
+    frame = shape.text_frame
+    size = None if text.size_pt is None else Pt(text.size_pt)
+    for index, paragraph in enumerate(text.paragraphs):
+        _write_paragraph(frame.paragraphs[0] if index == 0 else frame.add_paragraph(), paragraph, size)
+    _highlight_fields(shape._element, text.paragraphs)
+
+
+def _write_paragraph(target, paragraph: Paragraph, size=None) -> None:
+    """One paragraph: a single text run as python-pptx writes a paragraph's text (a new line is
+    a line break), or one run per part when it holds a fill-in field."""
+    if paragraph.bold:
+        target.font.bold = True
+    if len(paragraph.runs) == 1 and paragraph.runs[0].field is None:
+        target.text = paragraph.runs[0].text
+    else:
+        for part in paragraph.runs:
+            run = target.add_run()
+            run.text = part.text
+            if part.field is not None:
+                run.font.bold = True
+                run.font.color.rgb = FIELD_INK
+    if size is not None:
+        for run in target.runs:
+            run.font.size = size
+
+
+def _highlight_fields(element, paragraphs: tuple[Paragraph, ...]) -> None:
+    """Mark each fill-in run with a highlight, which python-pptx has no property for.
+
+    `element` holds exactly these paragraphs (a shape or a table cell); a paragraph with a
+    field has one a:r per run of the plan."""
+    for p_element, paragraph in zip(element.iter(f"{{{A}}}p"), paragraphs, strict=True):
+        if all(part.field is None for part in paragraph.runs):
+            continue
+        for r_element, part in zip(p_element.findall(f"{{{A}}}r"), paragraph.runs, strict=True):
+            if part.field is not None:
+                highlight = etree.SubElement(r_element.find(f"{{{A}}}rPr"), f"{{{A}}}highlight")
+                etree.SubElement(highlight, f"{{{A}}}srgbClr", val=FIELD_HIGHLIGHT)
+
+
+# -- tables ----------------------------------------------------------------------------------------
+
+def _write_table(slide: PptxSlide, plan: Table) -> None:
+    """A native, editable table under the slide title.
+
+    Each row is as tall as its wrapped text needs (estimated from the plan's `measure`), so the
+    frame matches what a presentation program draws."""
+    left, title_top, width, title_height = _title_box(slide)
+    top = title_top + title_height + TABLE_GAP
+    widths_pt = [width * share / Pt(1) for share in plan.widths]
+    heights = [Pt(fit.row_height_pt(list(row), widths_pt, plan.size_pt)) for row in plan.measure]
+    size = Pt(plan.size_pt)
+    shape = slide.shapes.add_table(len(plan.rows), len(plan.widths), left, top, width, sum(heights))
+    shape.name = "Tabel"
+    if plan.description:
+        _describe(shape, plan.description)
+    table = shape.table
+    for column, share in zip(table.columns, plan.widths, strict=True):
+        column.width = int(width * share)
+    for row, height in zip(table.rows, heights, strict=True):
+        row.height = height
+    cells = list(shape._element.iter(f"{{{A}}}tc"))
+    for r, values in enumerate(plan.rows):
+        bold = r == 0 or (plan.bold_last and r == len(plan.rows) - 1)
+        for c, part in enumerate(values):
+            cell = table.cell(r, c)
+            cell.vertical_anchor = MSO_ANCHOR.MIDDLE
+            # explicit colours in the template's palette: white on dark green for the header,
+            # dark text on white and light green bands below (all far above 4.5:1)
+            cell.fill.solid()
+            cell.fill.fore_color.rgb = FLANDERS_COLOUR if r == 0 else TABLE_BAND if r % 2 == 0 else WHITE
+            paragraph = Paragraph((part,))
+            target = cell.text_frame.paragraphs[0]
+            target.font.size = size  # some readers ignore a paragraph's default: the runs too
+            _write_paragraph(target, paragraph, size)
+            for run in target.runs:
+                if bold:
+                    run.font.bold = True
+                if part.field is None:
+                    run.font.color.rgb = WHITE if r == 0 else INK
+            _highlight_fields(cells[r * len(values) + c], (paragraph,))
+
+
+def _title_box(slide: PptxSlide) -> tuple[int, int, int, int]:
+    """Left, top, width and height of the slide's title (its own, or its layout's)."""
+    title = slide.shapes.title
+    return title.left, title.top, title.width, title.height
+
+
+def _source_top(slide_height: int, text: str) -> int:
+    """Where the source line starts: as many lines as it needs, above the slide's bottom margin."""
+    return slide_height - SOURCE_BOTTOM_MARGIN - Pt(fit.source_height_pt(text))
+
+
+def _source_line(slide: PptxSlide, text: str, slide_height: int) -> None:
+    left, _, width, _ = _title_box(slide)
+    top = _source_top(slide_height, text)
+    box = slide.shapes.add_textbox(left, top, width, slide_height - SOURCE_BOTTOM_MARGIN - top)
+    box.name = "Bron"
+    frame = box.text_frame
+    frame.word_wrap = True
+    frame.text = text
+    frame.paragraphs[0].font.size = Pt(18)
+
+
+def _describe(shape, text: str) -> None:
+    """Alt text of a graphic frame (chart or table): what a screen reader says."""
+    shape._element.find(f"{{{P}}}nvGraphicFramePr/{{{P}}}cNvPr").set("descr", text)
+
+
+# -- charts ----------------------------------------------------------------------------------------
+
+def _write_chart(slide: PptxSlide, plan: Chart, source_top: int) -> None:
+    """A native clustered bar chart in the place of the layout's body, above the source line;
+    its data in an embedded workbook that the chair edits."""
+    area = _placeholder(slide, 1)
+    left, top, width, height = area.left, area.top, area.width, area.height
+    area._element.getparent().remove(area._element)
+    height = min(height, source_top - top - CHART_GAP)
+    data = CategoryChartData(number_format=plan.number_format)
+    data.categories = list(plan.categories)
+    for name, values in plan.series:
+        data.add_series(name, list(values))
+    frame = slide.shapes.add_chart(XL_CHART_TYPE.BAR_CLUSTERED, left, top, width, height, data)
+    frame.name = "Grafiek"
+    _style_chart(frame.chart, plan.number_format)
+    _describe(frame, plan.description)
+
+
+def _style_chart(chart, number_format: str) -> None:
+    """Readable at the back of a room: 18 pt, dark text, labelled bars, legend under the chart."""
+    chart.has_title = False  # the slide title says what the chart is
+    space = chart._chartSpace
+    lang = space.makeelement(f"{{{C}}}lang", {"val": "nl-BE"})  # decimal comma in the labels
+    space.find(f"{{{C}}}date1904").addnext(lang)
+    chart.font.size = Pt(18)
+    chart.font.color.rgb = INK
+    chart.has_legend = True
+    chart.legend.position = XL_LEGEND_POSITION.BOTTOM
+    chart.legend.include_in_layout = False
+    chart.legend.font.size = Pt(18)
+    plot = chart.plots[0]
+    plot.gap_width = 60
+    plot.overlap = -10
+    plot.vary_by_categories = False
+    for series, colour in zip(plot.series, (FLANDERS_COLOUR, MUNICIPAL_COLOUR), strict=True):
+        series.format.fill.solid()
+        series.format.fill.fore_color.rgb = colour
+        series.invert_if_negative = False
+        labels = series.data_labels
+        labels.show_value = True
+        labels.number_format = number_format
+        labels.number_format_is_linked = False
+        labels.position = XL_LABEL_POSITION.OUTSIDE_END
+        labels.font.size = Pt(18)
+        labels.font.bold = True
+        labels.font.color.rgb = INK
+    categories = chart.category_axis
+    categories.reverse_order = True  # the first figure of the content on top
+    categories.tick_labels.font.size = Pt(18)
+    categories.format.line.color.rgb = INK
+    categories.has_major_gridlines = False
+    values = chart.value_axis
+    values.minimum_scale = 0
+    values.has_major_gridlines = False
+    values.visible = False  # the data labels carry the values
+
+
+def _properties(prs, properties: Properties) -> None:
+    props = prs.core_properties
+    props.title = properties.title
+    props.subject = properties.subject
+    props.author = properties.author
+    props.last_modified_by = properties.author
+    props.language = properties.language
+    props.version = properties.version
+    props.keywords = properties.keywords
+    props.revision = 1
+    props.created = props.modified = props.last_printed = FIXED_TIME
