@@ -1,8 +1,9 @@
 """Worksheets as .docx: reopen with python-docx, open in LibreOffice Writer, same bytes every time.
 
-The .docx is written without a word processor library, so these tests also check the package as
+python-docx writes them into design/worksheet-template.docx. These tests also check the package as
 Word reads it: every XML part well-formed, every part with a content type, every relationship
-pointing at a part that is there, every style that a paragraph or table names defined."""
+pointing at a part that is there, every style that a paragraph or table names defined; and that
+a restyled template changes the worksheets. tests/test_office_validator.py runs openxml-audit."""
 
 import io
 import posixpath
@@ -173,7 +174,8 @@ def test_every_construction_and_awkward_text_survive(tmp_path):
     assert first.text.startswith('Tekst met & en 1 < 2 > 0 en "aanhalingstekens", een stuurteken weg, een link '
                                  "(https://www.example.org/pad?a=1&b=2), code <x> en nadruk en vet.")
     assert "harde regeleinde" in first.text and "\n" in first.text  # the hard line break
-    assert [r.font.name for r in first.runs if r.text == "code <x>"] == ["Consolas"]
+    code = [r for r in first.runs if r.text == "code <x>"]
+    assert [(r.style.name, r.style.font.name) for r in code] == [("Code", "Consolas")]
     assert [r.text for r in first.runs if r.italic] == ["nadruk"]
     assert [r.text for r in first.runs if r.bold] == ["vet"]
     styles = {p.text: p.style.name for p in doc.paragraphs}
@@ -186,8 +188,11 @@ def test_every_construction_and_awkward_text_survive(tmp_path):
     assert "•\tbinnen \t" in texts and "•\tWie? \t" in texts
     assert "•\tmet alinea's" in texts
     nested = next(p for p in doc.paragraphs if p.text == "•\tbinnen \t")
-    assert nested.paragraph_format.left_indent > next(p for p in doc.paragraphs if p.text.startswith("3.")
-                                                      ).paragraph_format.left_indent
+    outer = next(p for p in doc.paragraphs if p.text.startswith("3."))
+    assert (outer.style.name, nested.style.name) == ("List", "List 2")
+    assert nested.style.paragraph_format.left_indent > outer.style.paragraph_format.left_indent
+    assert outer.paragraph_format.first_line_indent is None  # the hanging bullet comes from the style
+    assert outer.style.paragraph_format.first_line_indent < 0
     line = next(p for p in doc.paragraphs if p.text.startswith("Wie neemt contact op?"))
     assert line.text == "Wie neemt contact op? \t" and line.paragraph_format.tab_stops[0].leader == 1
     cell = doc.tables[0].rows[1].cells[0]

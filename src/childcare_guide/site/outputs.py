@@ -16,6 +16,7 @@ from childcare_guide.render.pages import module_page, modules_index, whats_new_p
 from childcare_guide.render.paths import (MODULES_INDEX, WHATS_NEW, deck_path, module_page_path, worksheet_docx_path,
                                          worksheet_page_path)
 from childcare_guide.site.timing import timed
+from childcare_guide.render.worksheet import TEMPLATE as WORKSHEET_TEMPLATE
 from childcare_guide.render.worksheet import docx_inputs, render_docx
 
 
@@ -31,10 +32,11 @@ def module_files(package: Package, module: Module, template: Path | None = None)
     for sheet in module.worksheets:
         files[worksheet_page_path(module, sheet)] = artifact(
             "worksheet-page", inputs + [sheet.id], lambda s=sheet: worksheet_page(package, module, s))
-        # keyed on exactly what the .docx is made from: a step's edit does not make it again
+        # keyed on exactly what the .docx is made from: a step's edit does not make it again,
+        # a restyled template makes every worksheet again
         sheet_inputs = docx_inputs(package, module, sheet)
         files[worksheet_docx_path(module, sheet)] = artifact(
-            "worksheet-docx", [sheet_inputs], lambda i=sheet_inputs: render_docx(i))
+            "worksheet-docx", [sheet_inputs, WORKSHEET_TEMPLATE], lambda i=sheet_inputs: render_docx(i))
     files[deck_path(module)] = deck
     return files
 
