@@ -14,11 +14,19 @@ import zipfile
 
 import pytest
 from docx import Document
-from docx.shared import Mm
+from docx.shared import Cm, Mm, Pt, RGBColor
 from lxml import etree
 
 from childcare_guide.content.markdown_text import DIRECTIVE
-from childcare_guide.render.worksheet import DocxInputs, docx_inputs, markdown_converter, render_docx, worksheet_docx
+from childcare_guide.render.worksheet import (
+    TEMPLATE,
+    DocxInputs,
+    WorksheetTemplateError,
+    docx_inputs,
+    markdown_converter,
+    render_docx,
+    worksheet_docx,
+)
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -201,6 +209,46 @@ def test_every_construction_and_awkward_text_survive(tmp_path):
     assert stop.leader == 1 and stop.position < doc.tables[0].columns[0].width  # the line ends in its cell
     assert doc.tables[0].rows[2].cells[0].text == "tekst & meer"
     assert doc.core_properties.subject.endswith("module 9: Proef & <test>")
+
+
+def test_a_restyled_template_restyles_every_worksheet(tmp_path):
+    """What a designer changes in Word (a style, the margins, the footer's look) reaches the worksheet;
+    the answer lines and table columns follow the new margins."""
+    template = tmp_path / "sjabloon.docx"
+    designed = Document(str(TEMPLATE))
+    designed.styles["Heading 2"].font.color.rgb = RGBColor(0x80, 0x00, 0x40)
+    designed.styles["Normal"].font.size = Pt(12)
+    designed.styles["Footer"].font.italic = True
+    section = designed.sections[0]
+    section.left_margin = section.right_margin = Cm(3)
+    designed.save(str(template))
+
+    before, after = Document(io.BytesIO(render_docx(SAMPLE))), Document(io.BytesIO(render_docx(SAMPLE, template)))
+    heading = next(p for p in after.paragraphs if p.text == "Kop drie")
+    assert heading.style.name == "Heading 2" and heading.style.font.color.rgb == RGBColor(0x80, 0x00, 0x40)
+    assert after.styles["Normal"].font.size == Pt(12) and after.sections[0].footer.paragraphs[0].style.font.italic
+    assert after.sections[0].footer.paragraphs[0].text.startswith("Kinderopvang voor iedereen, versie 9.9.9")
+
+    def answer_stop(doc):
+        line = next(p for p in doc.paragraphs if p.text.startswith("Wie neemt contact op?"))
+        return line.paragraph_format.tab_stops[0].position
+
+    text_width = after.sections[0].page_width - 2 * Cm(3)
+    assert abs(answer_stop(after) - text_width) < Mm(0.1)
+    assert answer_stop(before) - answer_stop(after) > Cm(1.9)
+    assert abs(sum(c.width for c in after.tables[0].columns) - text_width) < Mm(0.1)
+
+
+def test_a_template_without_what_the_worksheets_need_stops_with_a_dutch_message(tmp_path):
+    template = tmp_path / "sjabloon.docx"
+    designed = Document(str(TEMPLATE))
+    designed.styles["Heading 4"].delete()
+    designed.styles["Tabeltekst"].delete()
+    designed.save(str(template))
+    with pytest.raises(WorksheetTemplateError, match="mist de opmaakstijl Heading 4, Tabeltekst. Geef in Word"):
+        render_docx(SAMPLE, template)
+    with pytest.raises(WorksheetTemplateError, match="ontbreekt: .*Zet design/worksheet-template.docx terug"):
+        render_docx(SAMPLE, tmp_path / "weg.docx")
 
 
 def test_every_worksheet_becomes_a_document_with_its_title_and_dutch_properties(package, documents):
