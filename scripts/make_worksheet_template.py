@@ -5,8 +5,9 @@ After that the template belongs to the designer: open it in Word or LibreOffice 
 it (fonts, colours, spacing, margins, the footer) without a code change. Keep:
 
 - the style names the worksheets use (WORKSHEET_STYLES below; Word shows the built-in ones in
-  Dutch: Titel, Kop 1-4, Citaat, Lijst 1-5, Voettekst, Tabelraster), the paragraph style
-  "Tabeltekst" (the text in a table's cells) and the character style "Code";
+  Dutch: Standaard, Plattetekst, Titel, Kop 1-4, Citaat, Lijst 1-5, Voettekst, Tabelraster) and
+  the character style "Code". Standaard (Normal) is the base of every style and the text in a
+  table's cells (with the spacing of Tabelraster); Plattetekst (Body Text) is a paragraph of text;
 - an empty body: the worksheet's content is added after whatever the body holds;
 - the footer's first paragraph: it is replaced by the worksheet's line (package, version, module).
   A page number or logo can go in a paragraph after it.
@@ -57,7 +58,7 @@ LIST_HANGING = 340  # the bullet or number hangs 0.6 cm to the left of the text
 LIST_LEVELS = 5
 
 # The styles the worksheets use, by the name python-docx (and Word's English UI) gives them.
-WORKSHEET_STYLES = ["Normal", "Title", "Heading 1", "Heading 2", "Heading 3", "Heading 4", "Quote",
+WORKSHEET_STYLES = ["Normal", "Body Text", "Title", "Heading 1", "Heading 2", "Heading 3", "Heading 4", "Quote",
                     "Footer", "Table Grid", "List", *(f"List {n}" for n in range(2, LIST_LEVELS + 1))]
 # Styles Word needs as defaults, whatever the document uses.
 DEFAULT_STYLES = ["Default Paragraph Font", "Normal Table", "No List"]
@@ -108,16 +109,24 @@ def keep_only_worksheet_styles(document) -> None:
 
 
 def document_defaults(document) -> None:
-    """The theme's body font (Calibri) at 11 pt, Dutch (Belgium) proofing, 10 pt after a paragraph."""
+    """The theme's body font (Calibri) at 11 pt, Dutch (Belgium) proofing, line spacing 1.15 and
+    no space after a paragraph: Body Text adds it. Normal itself sets no paragraph spacing, so the
+    text in a table's cells takes that of the table style (a paragraph style's spacing, Normal's
+    too, would win over the table style's)."""
     defaults = document.styles.element.find(qn("w:docDefaults"))
-    # python-docx has no API for the document defaults: set the language on them with lxml.
+    # python-docx has no API for the document defaults: set them with lxml.
     language = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}")
     for attribute in ("w:val", "w:eastAsia"):
         language.set(qn(attribute), LANGUAGE)
-    normal = document.styles["Normal"]
-    normal.quick_style = True
-    normal.paragraph_format.space_after = Twips(200)
-    normal.paragraph_format.line_spacing = 1.15
+    spacing = defaults.find(f"{qn('w:pPrDefault')}/{qn('w:pPr')}/{qn('w:spacing')}")
+    spacing.set(qn("w:after"), "0")
+    spacing.set(qn("w:line"), "276")
+    spacing.set(qn("w:lineRule"), "auto")
+    document.styles["Normal"].quick_style = True
+    body = document.styles["Body Text"]
+    body.base_style = document.styles["Normal"]
+    body.quick_style = True
+    body.paragraph_format.space_after = Pt(10)
 
 
 def heading_styles(document) -> None:
@@ -166,6 +175,7 @@ def quote_and_footer_styles(document) -> None:
     quote.font.italic = True
     quote.font.color.rgb = QUOTE_GREY
     quote.paragraph_format.left_indent = quote.paragraph_format.right_indent = Twips(567)
+    quote.paragraph_format.space_after = Pt(10)
 
     footer = document.styles["Footer"]
     footer.base_style = document.styles["Normal"]
@@ -199,15 +209,8 @@ def code_style(document) -> None:
     style.element.rPr.rFonts.set(qn("w:cs"), CODE_FONT)
 
 
-def table_styles(document) -> None:
-    """'Table Grid': thin borders, 1 mm above and below the text in a cell. 'Tabeltekst', the text
-    in a cell: no space after it, single line spacing. (A table style's paragraph settings give
-    way to those of a paragraph's own style, Normal included, so cells get a style of their own.)"""
-    text = document.styles.add_style("Tabeltekst", WD_STYLE_TYPE.PARAGRAPH)
-    text.base_style = document.styles["Normal"]
-    text.quick_style = True
-    text.paragraph_format.space_after = Pt(0)
-    text.paragraph_format.line_spacing = 1.0
+def table_style(document) -> None:
+    """'Table Grid': thin borders, 1 mm above and below the text in a cell, single line spacing."""
     style = document.styles["Table Grid"]
     style.paragraph_format.space_after = Pt(0)
     style.paragraph_format.line_spacing = 1.0
@@ -288,7 +291,7 @@ def main() -> None:
     heading_styles(document)
     quote_and_footer_styles(document)
     list_styles(document)
-    table_styles(document)
+    table_style(document)
     code_style(document)
     settings(document)
     page_and_footer(document)

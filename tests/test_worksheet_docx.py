@@ -243,9 +243,9 @@ def test_a_template_without_what_the_worksheets_need_stops_with_a_dutch_message(
     template = tmp_path / "sjabloon.docx"
     designed = Document(str(TEMPLATE))
     designed.styles["Heading 4"].delete()
-    designed.styles["Tabeltekst"].delete()
+    designed.styles["Body Text"].delete()
     designed.save(str(template))
-    with pytest.raises(WorksheetTemplateError, match="mist de opmaakstijl Heading 4, Tabeltekst. Geef in Word"):
+    with pytest.raises(WorksheetTemplateError, match="mist de opmaakstijl Body Text, Heading 4. Geef in Word"):
         render_docx(SAMPLE, template)
     with pytest.raises(WorksheetTemplateError, match="ontbreekt: .*Zet design/worksheet-template.docx terug"):
         render_docx(SAMPLE, tmp_path / "weg.docx")

@@ -8,9 +8,9 @@ types on the line instead of over the dots.
 
 python-docx writes the document into a copy of design/worksheet-template.docx (made by
 scripts/make_worksheet_template.py; a designer may restyle it in Word). The look comes from the
-template's styles: Title, Heading 1-4, Quote, List to List 5 (the bullet or number is text, so a
-list never continues another list's numbering), Table Grid with Tabeltekst in its cells, Footer
-and the character style Code.
+template's styles: Body Text, Title, Heading 1-4, Quote, List to List 5 (the bullet or number is
+text, so a list never continues another list's numbering), Table Grid (its cells' text in Normal),
+Footer and the character style Code.
 Its page size and margins set where the dotted answer lines end. The bytes are reproducible: fixed
 document properties and zip timestamps, members in a fixed order.
 """
@@ -53,9 +53,9 @@ EMPTY_ROW_HEIGHT = Twips(510)  # 0.9 cm: room to write in a table row
 CELL_MARGIN = Twips(108)  # left and right inside a cell of the template's Table Grid (Word's default)
 LIST_STYLES = ("List", "List 2", "List 3", "List 4", "List 5")  # by list level
 # Every style a worksheet uses: the template must define each (under Word's English name).
-STYLES = ("Normal", "Title", "Heading 1", "Heading 2", "Heading 3", "Heading 4", "Quote", "Footer", "Table Grid",
-          "Tabeltekst", "Code", *LIST_STYLES)
-CELL_STYLE = "Tabeltekst"  # the paragraph style of the text in a table cell
+BODY = "Body Text"  # a paragraph of text; text in a table cell stays in Normal, with the table's spacing
+STYLES = ("Normal", BODY, "Title", "Heading 1", "Heading 2", "Heading 3", "Heading 4", "Quote", "Footer",
+          "Table Grid", "Code", *LIST_STYLES)
 TRAILING_DOTS = re.compile(r"\s*(?:\.\s*){5,}$")  # '......' or '. . . . .' at the end of a line
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")  # not allowed in XML 1.0
 WHITESPACE = re.compile(r"\s+")
@@ -96,7 +96,7 @@ def render_docx(inputs: DocxInputs, template: Path | None = None) -> bytes:
     section = document.sections[0]
     body = _Body(section.page_width - section.left_margin - section.right_margin)
     body.add(_Paragraph(style="Title").text(f"Werkblad: {inputs.sheet_title}"))
-    body.add(_Paragraph().text(f"Bij module {inputs.module_number}: {inputs.module_title} · "
+    body.add(_Paragraph(BODY).text(f"Bij module {inputs.module_number}: {inputs.module_title} · "
                                f"{inputs.package_title}, versie {inputs.version}", italic=True))
     root = lxml_html.fragment_fromstring(_markdown_to_html(inputs.body), create_parent="div")
     body.blocks(root)
@@ -236,7 +236,7 @@ class _Paragraph:
     def __init__(self, style: str | None = None, indent_like: str | None = None):
         self.style = style
         self.indent_like = indent_like  # a list style whose left indent this paragraph takes
-        self.space_after_like_normal = False  # the last item of a list: the room of a paragraph after it
+        self.space_after_like_body = False  # the last item of a list: the room after a paragraph
         self.answer_tab: Length | None = None  # a right tab with dots, this far from the left edge
         self.pieces: list[_Piece] = []
 
@@ -293,8 +293,7 @@ class _Writer:
     def __init__(self, document) -> None:
         self.document = document
         self.styles = {}  # style objects by name: looking one up by name each time costs more
-        normal = self.style("Normal").paragraph_format.space_after
-        self.normal_space_after = normal
+        self.body_space_after = self.style(BODY).paragraph_format.space_after
 
     def style(self, name: str):
         found = self.styles.get(name)
@@ -306,7 +305,8 @@ class _Writer:
         for part in parts:
             if isinstance(part, _Table):
                 self.table(part)
-                self.document.add_paragraph()  # Word glues two tables together without a paragraph between
+                # Word glues two tables together without a paragraph between
+                self.document.add_paragraph(style=self.style(BODY))
             else:
                 self.paragraph(part, self.document.add_paragraph())
 
@@ -316,8 +316,8 @@ class _Writer:
         fmt = target.paragraph_format
         if source.indent_like:
             fmt.left_indent = self.style(source.indent_like).paragraph_format.left_indent
-        if source.space_after_like_normal and self.normal_space_after is not None:
-            fmt.space_after = self.normal_space_after
+        if source.space_after_like_body and self.body_space_after is not None:
+            fmt.space_after = self.body_space_after
         if source.answer_tab is not None:
             fmt.tab_stops.add_tab_stop(source.answer_tab, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
         for text, (bold, italic, code) in source.runs():
@@ -350,7 +350,6 @@ class _Writer:
                 row.height, row.height_rule = EMPTY_ROW_HEIGHT, WD_ROW_HEIGHT_RULE.AT_LEAST
             for cell, paragraph in zip(row.cells, cells, strict=False):
                 paragraph.answer_line(cell_text_width)
-                paragraph.style = CELL_STYLE
                 self.paragraph(paragraph, cell.paragraphs[0])
                 if header:
                     # the header's fill: python-docx has no API for cell shading
@@ -385,21 +384,21 @@ class _Body:
                 self.add(self.inline(_Paragraph(style=f"Heading {level}"), element))
             elif tag == "p":
                 if "admonition-title" in (element.get("class") or ""):
-                    self.add(self.inline(_Paragraph(), element, bold=True))
+                    self.add(self.inline(_Paragraph(BODY), element, bold=True))
                 else:
                     self.paragraph(element)
             elif tag in ("ul", "ol"):
                 self.list(element, ordered=tag == "ol", level=list_level)
                 last = self.parts[-1] if self.parts else None
                 if list_level == 0 and isinstance(last, _Paragraph):
-                    last.space_after_like_normal = True  # the usual room between the list and what follows
+                    last.space_after_like_body = True  # the usual room between the list and what follows
             elif tag == "table":
                 self.table(element)
             elif tag == "blockquote":
                 for child in element:
                     self.add(self.inline(_Paragraph(style="Quote"), child))
             elif tag == "pre":
-                paragraph = _Paragraph()
+                paragraph = _Paragraph(BODY)
                 for number, line in enumerate(element.text_content().rstrip("\n").split("\n")):
                     if number:
                         paragraph.pieces.append(_Piece(BREAK, code=True))
@@ -409,7 +408,7 @@ class _Body:
                 self.blocks(element, list_level)
 
     def paragraph(self, element, indent_like: str | None = None) -> None:
-        paragraph = self.inline(_Paragraph(indent_like=indent_like), element)
+        paragraph = self.inline(_Paragraph(BODY, indent_like=indent_like), element)
         paragraph.answer_line(self.text_width)
         self.add(paragraph)
 
