@@ -1,6 +1,7 @@
 """Make design/worksheet-template.docx: the Word template every worksheet (.docx) starts from.
 
-Run once to (re)create the starting design: `python scripts/make_worksheet_template.py`.
+Run once to (re)create the starting design: `python scripts/make_worksheet_template.py`
+(`--out PATH` writes it elsewhere). The same script gives the same bytes.
 After that the template belongs to the designer: open it in Word or LibreOffice Writer and restyle
 it (fonts, colours, spacing, margins, the footer) without a code change. Keep:
 
@@ -19,6 +20,7 @@ font table, theme), so every worksheet is small and quick to make.
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import io
 import sys
@@ -244,6 +246,9 @@ def settings(document) -> None:
 
 def page_and_footer(document) -> None:
     section = document.sections[0]
+    section_properties = document.element.body.find(qn("w:sectPr"))
+    for attribute in ("w:rsidR", "w:rsidRPr", "w:rsidSect"):  # revision ids of python-docx's own template
+        section_properties.attrib.pop(qn(attribute), None)
     section.page_width, section.page_height = PAGE_WIDTH, PAGE_HEIGHT
     section.left_margin = section.right_margin = section.top_margin = section.bottom_margin = MARGIN
     section.header_distance = section.footer_distance = Twips(567)
@@ -278,7 +283,23 @@ def theme_fonts(theme: bytes) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def main() -> None:
+# What a worksheet says about the program that made it (python-docx's own says 'Microsoft Macintosh
+# Word' and counts the pages of an empty document). python-docx has no API for this part.
+APP_PROPERTIES = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+    b'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    b"<Application>Kinderopvang voor iedereen</Application><DocSecurity>0</DocSecurity>"
+    b"<ScaleCrop>false</ScaleCrop><LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>"
+    b"<HyperlinksChanged>false</HyperlinksChanged></Properties>"
+)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="Maak het start-sjabloon van de Word-werkbladen.")
+    parser.add_argument("--out", type=Path, default=OUT,
+                        help=f"waar het sjabloon komt (standaard {OUT.relative_to(ROOT)})")
+    out = parser.parse_args(argv).out
     document = Document()
     body = document.element.body
     for child in list(body):
@@ -301,9 +322,10 @@ def main() -> None:
     with zipfile.ZipFile(buffer) as archive:
         members = {name: archive.read(name) for name in archive.namelist()}
     members["word/theme/theme1.xml"] = theme_fonts(members["word/theme/theme1.xml"])
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_bytes(write_zip(members, ZIP_TIME))
-    print(f"Sjabloon geschreven: {OUT.relative_to(ROOT)}")
+    members["docProps/app.xml"] = APP_PROPERTIES
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(write_zip(members, ZIP_TIME))
+    print(f"Sjabloon geschreven: {out}")
 
 
 if __name__ == "__main__":

@@ -12,6 +12,8 @@ word). Nothing else, in a deck or a worksheet.
 
 import io
 import re
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -19,6 +21,7 @@ import pytest
 from openxml_audit import OpenXmlValidator, ValidationError, ValidationErrorType
 
 from childcare_guide.render.worksheet import TEMPLATE as WORKSHEET_TEMPLATE
+from childcare_guide.render.worksheet import DocxInputs, render_docx
 from childcare_guide.site import outputs
 
 # python-pptx's chart axis ids: an axId or crossAx 'val' below zero, in a chart part.
@@ -115,3 +118,20 @@ def test_the_allowance_is_exactly_the_negative_axis_id():
     assert not is_python_pptx_negative_axis_id(finding(description="Invalid value for attribute 'val': Value 7 is "
                                                                    "greater than maximum 5"))
     assert not is_python_pptx_negative_axis_id(finding(error_type=ValidationErrorType.SEMANTIC))
+
+
+def test_the_template_script_makes_a_sound_template_twice_alike(validator, tmp_path):
+    """scripts/make_worksheet_template.py still works with the installed python-docx: its template
+    passes the validator, gives the same bytes each time and makes worksheets."""
+    script = Path(__file__).resolve().parents[1] / "scripts" / "make_worksheet_template.py"
+    made = []
+    for name in ("een.docx", "twee.docx"):
+        subprocess.run([sys.executable, str(script), "--out", str(tmp_path / name)], check=True,
+                       capture_output=True, text=True)
+        made.append(tmp_path / name)
+    assert made[0].read_bytes() == made[1].read_bytes()
+    assert findings(validator, made[0]) == []
+    worksheet = tmp_path / "werkblad.docx"
+    worksheet.write_bytes(render_docx(DocxInputs("Pakket", "1.0", 1, "Module", "Blad", "## Kop\n\n- a ......\n"),
+                                      made[0]))
+    assert findings(validator, worksheet) == []
