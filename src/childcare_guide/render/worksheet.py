@@ -10,9 +10,9 @@ python-docx writes the document into a copy of design/worksheet-template.docx (m
 scripts/make_worksheet_template.py; a designer may restyle it in Word). The look comes from the
 template's styles: Body Text, Title, Heading 1-4, Quote, List to List 5 (the bullet or number is
 text, so a list never continues another list's numbering), Table Grid (its cells' text in Normal),
-Footer and the character style Code.
-Its page size and margins set where the dotted answer lines end. The bytes are reproducible: fixed
-document properties and zip timestamps, members in a fixed order.
+Footer and the character style Code; its page size and margins set where the dotted answer lines
+end. The bytes are reproducible: fixed document properties and zip timestamps, members in a fixed
+order.
 """
 
 from __future__ import annotations
@@ -52,8 +52,8 @@ HEADER_FILL = "E0F2F1"  # the light teal of the site, behind the header row of a
 EMPTY_ROW_HEIGHT = Twips(510)  # 0.9 cm: room to write in a table row
 CELL_MARGIN = Twips(108)  # left and right inside a cell of the template's Table Grid (Word's default)
 LIST_STYLES = ("List", "List 2", "List 3", "List 4", "List 5")  # by list level
-# Every style a worksheet uses: the template must define each (under Word's English name).
 BODY = "Body Text"  # a paragraph of text; text in a table cell stays in Normal, with the table's spacing
+# Every style a worksheet uses: the template must define each (under Word's English name).
 STYLES = ("Normal", BODY, "Title", "Heading 1", "Heading 2", "Heading 3", "Heading 4", "Quote", "Footer",
           "Table Grid", "Code", *LIST_STYLES)
 TRAILING_DOTS = re.compile(r"\s*(?:\.\s*){5,}$")  # '......' or '. . . . .' at the end of a line
@@ -101,7 +101,8 @@ def render_docx(inputs: DocxInputs, template: Path | None = None) -> bytes:
     root = lxml_html.fragment_fromstring(_markdown_to_html(inputs.body), create_parent="div")
     body.blocks(root)
     _Writer(document).write(body.parts)
-    footer = section.footer.paragraphs[0]  # the template's footer line: its style stays
+    # the first line of the template's footer (python-docx adds a footer if the template has none)
+    footer = section.footer.paragraphs[0]
     footer.text = escape(f"{inputs.package_title}, versie {inputs.version} · werkblad bij module "
                          f"{inputs.module_number}: {inputs.module_title}")
     _set_properties(document, inputs)
@@ -125,10 +126,6 @@ def _open_template(template: Path):
             f"Het sjabloon {template.name} mist de opmaakstijl {', '.join(missing)}. Geef in Word een stijl "
             "die naam (de ingebouwde stijlen heten in een Nederlandstalige Word bijvoorbeeld 'Kop 1', "
             "'Citaat', 'Lijst 2'), of zet het sjabloon terug.")
-    if not document.sections[0].footer.paragraphs:
-        raise WorksheetTemplateError(
-            f"Het sjabloon {template.name} heeft geen voettekst. Zet in Word een voettekst met één alinea "
-            "(Invoegen > Voettekst); het werkblad zet er de titel en de versie van het pakket in.")
     return document
 
 
