@@ -103,7 +103,7 @@ def render_docx(inputs: DocxInputs, template: Path | None = None) -> bytes:
     _Writer(document).write(body.parts)
     # the first line of the template's footer (python-docx adds a footer if the template has none)
     footer = section.footer.paragraphs[0]
-    footer.text = escape(f"{inputs.package_title}, versie {inputs.version} · werkblad bij module "
+    footer.text = xml_text(f"{inputs.package_title}, versie {inputs.version} · werkblad bij module "
                          f"{inputs.module_number}: {inputs.module_title}")
     _set_properties(document, inputs)
     out = io.BytesIO()
@@ -132,15 +132,15 @@ def _open_template(template: Path):
 def _set_properties(document, inputs: DocxInputs) -> None:
     """Every core property, so nothing of the template's own (or of the day it is made) remains."""
     props = document.core_properties
-    props.title = escape(f"Werkblad: {inputs.sheet_title}")
-    props.subject = escape(f"{inputs.package_title}: werkblad bij module {inputs.module_number}: "
+    props.title = xml_text(f"Werkblad: {inputs.sheet_title}")
+    props.subject = xml_text(f"{inputs.package_title}: werkblad bij module {inputs.module_number}: "
                            f"{inputs.module_title}")
-    props.author = props.last_modified_by = escape(inputs.package_title)
+    props.author = props.last_modified_by = xml_text(inputs.package_title)
     props.keywords = "kinderopvang; werkblad; Lokaal Overleg Kinderopvang"
     props.comments = "Vul dit werkblad in op je computer of druk het af."
     props.category = "Werkblad"
     props.language = LANGUAGE
-    props.version = escape(inputs.version)
+    props.version = xml_text(inputs.version)
     props.revision = 1
     props.created = props.modified = props.last_printed = FIXED_TIME
     props.content_status = props.identifier = ""
@@ -199,7 +199,7 @@ def markdown_converter(plain_text_shortcut: bool = True) -> markdown.Markdown:
 
 # -- the Word document ------------------------------------------------------------------------
 
-def escape(text: str) -> str:
+def xml_text(text: str) -> str:
     """Text without the characters XML 1.0 cannot hold (python-docx escapes the rest)."""
     return NOT_XML.sub("", text)
 
@@ -318,7 +318,7 @@ class _Writer:
         if source.answer_tab is not None:
             fmt.tab_stops.add_tab_stop(source.answer_tab, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
         for text, (bold, italic, code) in source.runs():
-            run = target.add_run(escape(text))
+            run = target.add_run(xml_text(text))
             if bold:
                 run.bold = True
             if italic:
