@@ -13,6 +13,7 @@ from mkdocs.structure.files import File, Files
 from childcare_guide import ContentError
 from childcare_guide.render.deck import TemplateError
 from childcare_guide.render.paths import DOWNLOADS_DIR, MODULES_INDEX, module_page_path
+from childcare_guide.render.worksheet import WorksheetTemplateError
 from childcare_guide.site import preview
 from childcare_guide.site.cache import load_cached
 from childcare_guide.site.files import write_atomic
@@ -69,7 +70,7 @@ def _add_generated(files: Files, config) -> Files:
         return files
     try:
         generated = site_files(package)
-    except TemplateError as error:
+    except (TemplateError, WorksheetTemplateError) as error:
         raise PluginError(str(error)) from None
     for uri, content in generated.items():
         existing = files.get_file_from_path(uri)

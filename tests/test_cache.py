@@ -4,12 +4,14 @@ import io
 import shutil
 
 import pytest
+from docx import Document
+from docx.shared import RGBColor
 from helpers import ROOT
 from pptx import Presentation
 
 from childcare_guide import ContentError
 from childcare_guide.content.loader import load_package
-from childcare_guide.render import deck
+from childcare_guide.render import deck, worksheet
 from childcare_guide.render.deck import build_deck as uncached_deck
 from childcare_guide.render.paths import deck_path, worksheet_docx_path
 from childcare_guide.render.worksheet import worksheet_docx
@@ -128,6 +130,26 @@ def test_template_change_rebuilds_every_deck(content_copy, built_decks, tmp_path
     prs.save(str(template))
     outputs.site_files(package, template)
     assert len(built_decks) == 2 * len(package.modules)
+
+
+def test_worksheet_template_change_rebuilds_every_word_file(content_copy, tmp_path):
+    template = tmp_path / "sjabloon.docx"
+    shutil.copy(worksheet.TEMPLATE, template)
+    package = load_package(content_copy)
+    sheets = sum(len(m.worksheets) for m in package.modules)
+    first = outputs.site_files(package, worksheet_template=template)
+    outputs.site_files(package, worksheet_template=template)
+    assert cache.builds["worksheet-docx"] == sheets  # nothing changed: all from the cache
+    document = Document(str(template))
+    document.styles["Heading 1"].font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
+    document.save(str(template))
+    second = outputs.site_files(package, worksheet_template=template)
+    assert cache.builds["worksheet-docx"] == 2 * sheets
+    assert cache.builds["deck"] == len(package.modules)  # the decks do not use it
+    module = package.modules[0]
+    uri = worksheet_docx_path(module, module.worksheets[0])
+    assert first[uri] != second[uri]
+    assert Document(io.BytesIO(second[uri])).styles["Heading 1"].font.color.rgb == RGBColor(0xC0, 0x00, 0x00)
 
 
 def test_code_version_changes_with_the_source(tmp_path, monkeypatch):

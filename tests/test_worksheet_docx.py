@@ -1,8 +1,9 @@
 """Worksheets as .docx: reopen with python-docx, open in LibreOffice Writer, same bytes every time.
 
-The .docx is written without a word processor library, so these tests also check the package as
+python-docx writes them into design/worksheet-template.docx. These tests also check the package as
 Word reads it: every XML part well-formed, every part with a content type, every relationship
-pointing at a part that is there, every style that a paragraph or table names defined."""
+pointing at a part that is there, every style that a paragraph or table names defined; and that
+a restyled template changes the worksheets. tests/test_office_validator.py runs openxml-audit."""
 
 import io
 import posixpath
@@ -12,12 +13,20 @@ import zipfile
 
 import pytest
 from docx import Document
-from docx.shared import Mm
+from docx.shared import Cm, Mm, Pt, RGBColor
 from helpers import SUBPROCESS_TIMEOUT, soffice
 from lxml import etree
 
 from childcare_guide.content.markdown_text import DIRECTIVE
-from childcare_guide.render.worksheet import DocxInputs, docx_inputs, markdown_converter, render_docx, worksheet_docx
+from childcare_guide.render.worksheet import (
+    TEMPLATE,
+    DocxInputs,
+    WorksheetTemplateError,
+    docx_inputs,
+    markdown_converter,
+    render_docx,
+    worksheet_docx,
+)
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -173,7 +182,8 @@ def test_every_construction_and_awkward_text_survive(tmp_path):
     assert first.text.startswith('Tekst met & en 1 < 2 > 0 en "aanhalingstekens", een stuurteken weg, een link '
                                  "(https://www.example.org/pad?a=1&b=2), code <x> en nadruk en vet.")
     assert "harde regeleinde" in first.text and "\n" in first.text  # the hard line break
-    assert [r.font.name for r in first.runs if r.text == "code <x>"] == ["Consolas"]
+    code = [r for r in first.runs if r.text == "code <x>"]
+    assert [(r.style.name, r.style.font.name) for r in code] == [("Code", "Consolas")]
     assert [r.text for r in first.runs if r.italic] == ["nadruk"]
     assert [r.text for r in first.runs if r.bold] == ["vet"]
     styles = {p.text: p.style.name for p in doc.paragraphs}
@@ -186,8 +196,11 @@ def test_every_construction_and_awkward_text_survive(tmp_path):
     assert "•\tbinnen \t" in texts and "•\tWie? \t" in texts
     assert "•\tmet alinea's" in texts
     nested = next(p for p in doc.paragraphs if p.text == "•\tbinnen \t")
-    assert nested.paragraph_format.left_indent > next(p for p in doc.paragraphs if p.text.startswith("3.")
-                                                      ).paragraph_format.left_indent
+    outer = next(p for p in doc.paragraphs if p.text.startswith("3."))
+    assert (outer.style.name, nested.style.name) == ("List", "List 2")
+    assert nested.style.paragraph_format.left_indent > outer.style.paragraph_format.left_indent
+    assert outer.paragraph_format.first_line_indent is None  # the hanging bullet comes from the style
+    assert outer.style.paragraph_format.first_line_indent < 0
     line = next(p for p in doc.paragraphs if p.text.startswith("Wie neemt contact op?"))
     assert line.text == "Wie neemt contact op? \t" and line.paragraph_format.tab_stops[0].leader == 1
     cell = doc.tables[0].rows[1].cells[0]
@@ -196,6 +209,46 @@ def test_every_construction_and_awkward_text_survive(tmp_path):
     assert stop.leader == 1 and stop.position < doc.tables[0].columns[0].width  # the line ends in its cell
     assert doc.tables[0].rows[2].cells[0].text == "tekst & meer"
     assert doc.core_properties.subject.endswith("module 9: Proef & <test>")
+
+
+def test_a_restyled_template_restyles_every_worksheet(tmp_path):
+    """What a designer changes in Word (a style, the margins, the footer's look) reaches the worksheet;
+    the answer lines and table columns follow the new margins."""
+    template = tmp_path / "sjabloon.docx"
+    designed = Document(str(TEMPLATE))
+    designed.styles["Heading 2"].font.color.rgb = RGBColor(0x80, 0x00, 0x40)
+    designed.styles["Normal"].font.size = Pt(12)
+    designed.styles["Footer"].font.italic = True
+    section = designed.sections[0]
+    section.left_margin = section.right_margin = Cm(3)
+    designed.save(str(template))
+
+    before, after = Document(io.BytesIO(render_docx(SAMPLE))), Document(io.BytesIO(render_docx(SAMPLE, template)))
+    heading = next(p for p in after.paragraphs if p.text == "Kop drie")
+    assert heading.style.name == "Heading 2" and heading.style.font.color.rgb == RGBColor(0x80, 0x00, 0x40)
+    assert after.styles["Normal"].font.size == Pt(12) and after.sections[0].footer.paragraphs[0].style.font.italic
+    assert after.sections[0].footer.paragraphs[0].text.startswith("Kinderopvang voor iedereen, versie 9.9.9")
+
+    def answer_stop(doc):
+        line = next(p for p in doc.paragraphs if p.text.startswith("Wie neemt contact op?"))
+        return line.paragraph_format.tab_stops[0].position
+
+    text_width = after.sections[0].page_width - 2 * Cm(3)
+    assert abs(answer_stop(after) - text_width) < Mm(0.1)
+    assert answer_stop(before) - answer_stop(after) > Cm(1.9)
+    assert abs(sum(c.width for c in after.tables[0].columns) - text_width) < Mm(0.1)
+
+
+def test_a_template_without_what_the_worksheets_need_stops_with_a_dutch_message(tmp_path):
+    template = tmp_path / "sjabloon.docx"
+    designed = Document(str(TEMPLATE))
+    designed.styles["Heading 4"].delete()
+    designed.styles["Body Text"].delete()
+    designed.save(str(template))
+    with pytest.raises(WorksheetTemplateError, match="mist de opmaakstijl Body Text, Heading 4. Geef in Word"):
+        render_docx(SAMPLE, template)
+    with pytest.raises(WorksheetTemplateError, match="ontbreekt: .*Zet design/worksheet-template.docx terug"):
+        render_docx(SAMPLE, tmp_path / "weg.docx")
 
 
 def test_every_worksheet_becomes_a_document_with_its_title_and_dutch_properties(package, documents):

@@ -6,18 +6,30 @@ lists and tables become native Word structures. Empty table cells get room to wr
 line that ends in dots ('Wie? ..........') gets a dotted tab to the right margin, so the chair
 types on the line instead of over the dots.
 
-The WordprocessingML is written directly (escaped strings, in schema order) into the small fixed
-package of docx_parts.py: no word processor template is opened, so fifteen worksheets take a few
-hundredths of a second. The bytes are reproducible: fixed timestamps, members in a fixed order.
+python-docx writes the document into a copy of design/worksheet-template.docx (made by
+scripts/make_worksheet_template.py; a designer may restyle it in Word). The look comes from the
+template's styles: Body Text, Title, Heading 1-4, Quote, List to List 5 (the bullet or number is
+text, so a list never continues another list's numbering), Table Grid (its cells' text in Normal),
+Footer and the character style Code; its page size and margins set where the dotted answer lines
+end. The bytes are reproducible: fixed document properties and zip timestamps, members in a fixed
+order.
 """
 
 from __future__ import annotations
 
+import io
 import re
 import threading
 from dataclasses import dataclass
+from pathlib import Path
 
 import markdown
+from docx import Document
+from docx.enum.table import WD_ROW_HEIGHT_RULE
+from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.oxml.ns import qn
+from docx.shared import Length, Twips
+from lxml import etree
 from lxml import html as lxml_html
 from markdown.extensions.admonition import AdmonitionExtension
 from markdown.extensions.attr_list import AttrListExtension
@@ -29,40 +41,35 @@ from markdown.util import AtomicString
 
 from childcare_guide.content.markdown_text import demote_headings
 from childcare_guide.content.model import Module, Package, Worksheet
-from childcare_guide.render.docx_parts import (
-    CELL_MARGIN,
-    CODE_FONT,
-    CORE,
-    DOCUMENT,
-    FIXED_PARTS,
-    FOOTER,
-    FOOTER_RELATIONSHIP,
-    LANGUAGE,
-    MARGIN,
-    PAGE_HEIGHT,
-    PAGE_WIDTH,
-    TEXT_WIDTH,
-    R,
-    W,
-)
+from childcare_guide.package_data import package_file
 from childcare_guide.render.pages import expand_directives
-from childcare_guide.render.reproducible import FIXED_TIME, reproducible_zip
+from childcare_guide.render.reproducible import FIXED_TIME, normalise_office_file
 
+TEMPLATE = package_file("design", "worksheet-template.docx")
+LANGUAGE = "nl-BE"
 HEADER_FILL = "E0F2F1"  # the light teal of the site, behind the header row of a table
+EMPTY_ROW_HEIGHT = Twips(510)  # 0.9 cm: room to write in a table row
+CELL_MARGIN = Twips(108)  # left and right inside a cell of the template's Table Grid (Word's default)
+LIST_STYLES = ("List", "List 2", "List 3", "List 4", "List 5")  # by list level
+BODY = "Body Text"  # a paragraph of text; text in a table cell stays in Normal, with the table's spacing
+# Every style a worksheet uses: the template must define each (under Word's English name).
+STYLES = ("Normal", BODY, "Title", "Heading 1", "Heading 2", "Heading 3", "Heading 4", "Quote", "Footer",
+          "Table Grid", "Code", *LIST_STYLES)
 TRAILING_DOTS = re.compile(r"\s*(?:\.\s*){5,}$")  # '......' or '. . . . .' at the end of a line
-EMPTY_ROW_HEIGHT = 510  # twips: 0.9 cm, room to write in a table row
-LIST_INDENT = 454  # twips per list level: 0.8 cm
-LIST_HANGING = 340  # the bullet or number hangs 0.6 cm to the left of the text
-LIST_SPACE_AFTER = 40  # 2 pt between list items
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")  # not allowed in XML 1.0
 WHITESPACE = re.compile(r"\s+")
 
 
+class WorksheetTemplateError(Exception):
+    """The worksheet template is missing or misses a style (a designer's mistake, not an editor's)."""
+
+
 @dataclass(frozen=True)
 class DocxInputs:
-    """Everything a Word worksheet is made from, and nothing else: render_docx() reads only these.
-    Its repr is the worksheet's cache key (outputs.module_files), so an edit elsewhere in the
-    module (a step, a slide) does not make the worksheet again, and a change here always does."""
+    """Everything a Word worksheet is made from besides the template, and nothing else: render_docx()
+    reads only these. Its repr (with the template's bytes) is the worksheet's cache key
+    (outputs.module_files), so an edit elsewhere in the module (a step, a slide) does not make the
+    worksheet again, and a change here always does."""
 
     package_title: str
     version: str
@@ -77,26 +84,65 @@ def docx_inputs(package: Package, module: Module, sheet: Worksheet) -> DocxInput
                       expand_directives(demote_headings(sheet.body, 1), package, module))
 
 
-def worksheet_docx(package: Package, module: Module, sheet: Worksheet) -> bytes:
+def worksheet_docx(package: Package, module: Module, sheet: Worksheet, template: Path | None = None) -> bytes:
     """Return the worksheet as reproducible .docx bytes."""
-    return render_docx(docx_inputs(package, module, sheet))
+    return render_docx(docx_inputs(package, module, sheet), template)
 
 
-def render_docx(inputs: DocxInputs) -> bytes:
-    """The .docx bytes made from inputs alone."""
-    body = _Body()
+def render_docx(inputs: DocxInputs, template: Path | None = None) -> bytes:
+    """The .docx bytes made from inputs and the template (design/worksheet-template.docx) alone."""
+    document = _open_template(template or TEMPLATE)
+    section = document.sections[0]
+    body = _Body(section.page_width - section.left_margin - section.right_margin)
     body.add(_Paragraph(style="Title").text(f"Werkblad: {inputs.sheet_title}"))
-    body.add(_Paragraph().text(f"Bij module {inputs.module_number}: {inputs.module_title} · "
+    body.add(_Paragraph(BODY).text(f"Bij module {inputs.module_number}: {inputs.module_title} · "
                                f"{inputs.package_title}, versie {inputs.version}", italic=True))
     root = lxml_html.fragment_fromstring(_markdown_to_html(inputs.body), create_parent="div")
     body.blocks(root)
-    footer = (f"{inputs.package_title}, versie {inputs.version} · werkblad bij module "
-              f"{inputs.module_number}: {inputs.module_title}")
-    members = dict(FIXED_PARTS)
-    members[DOCUMENT] = _document_xml(body.xml()).encode()
-    members[FOOTER] = _footer_xml(_Paragraph(style="Footer").text(footer).xml()).encode()
-    members[CORE] = _core_xml(inputs).encode()
-    return reproducible_zip(members)
+    _Writer(document).write(body.parts)
+    # the first line of the template's footer (python-docx adds a footer if the template has none)
+    footer = section.footer.paragraphs[0]
+    footer.text = xml_text(f"{inputs.package_title}, versie {inputs.version} · werkblad bij module "
+                         f"{inputs.module_number}: {inputs.module_title}")
+    _set_properties(document, inputs)
+    out = io.BytesIO()
+    document.save(out)
+    return normalise_office_file(out.getvalue())
+
+
+def _open_template(template: Path):
+    """The template as a python-docx Document, checked for what the worksheets need."""
+    try:
+        document = Document(io.BytesIO(template.read_bytes()))
+    except OSError:
+        raise WorksheetTemplateError(
+            f"Het sjabloon voor de werkbladen ontbreekt: {template}. Zet design/worksheet-template.docx "
+            "terug (of maak het opnieuw met 'python scripts/make_worksheet_template.py').") from None
+    names = {style.name for style in document.styles}
+    missing = [name for name in STYLES if name not in names]
+    if missing:
+        raise WorksheetTemplateError(
+            f"Het sjabloon {template.name} mist de opmaakstijl {', '.join(missing)}. Geef in Word een stijl "
+            "die naam (de ingebouwde stijlen heten in een Nederlandstalige Word bijvoorbeeld 'Kop 1', "
+            "'Citaat', 'Lijst 2'), of zet het sjabloon terug.")
+    return document
+
+
+def _set_properties(document, inputs: DocxInputs) -> None:
+    """Every core property, so nothing of the template's own (or of the day it is made) remains."""
+    props = document.core_properties
+    props.title = xml_text(f"Werkblad: {inputs.sheet_title}")
+    props.subject = xml_text(f"{inputs.package_title}: werkblad bij module {inputs.module_number}: "
+                           f"{inputs.module_title}")
+    props.author = props.last_modified_by = xml_text(inputs.package_title)
+    props.keywords = "kinderopvang; werkblad; Lokaal Overleg Kinderopvang"
+    props.comments = "Vul dit werkblad in op je computer of druk het af."
+    props.category = "Werkblad"
+    props.language = LANGUAGE
+    props.version = xml_text(inputs.version)
+    props.revision = 1
+    props.created = props.modified = props.last_printed = FIXED_TIME
+    props.content_status = props.identifier = ""
 
 
 _local = threading.local()
@@ -144,50 +190,11 @@ def markdown_converter(plain_text_shortcut: bool = True) -> markdown.Markdown:
     return converter
 
 
-# -- XML ----------------------------------------------------------------------------------------
+# -- the Word document ------------------------------------------------------------------------
 
-def escape(text: str) -> str:
-    """Text as XML character data: markup characters escaped, characters XML forbids dropped."""
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+def xml_text(text: str) -> str:
+    """Text without the characters XML 1.0 cannot hold (python-docx escapes the rest)."""
     return NOT_XML.sub("", text)
-
-
-_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-
-
-def _document_xml(body: list[str]) -> str:
-    section = (f'<w:sectPr><w:footerReference w:type="default" r:id="{FOOTER_RELATIONSHIP}"/>'
-               f'<w:pgSz w:w="{PAGE_WIDTH}" w:h="{PAGE_HEIGHT}"/>'
-               f'<w:pgMar w:top="{MARGIN}" w:right="{MARGIN}" w:bottom="{MARGIN}" w:left="{MARGIN}" '
-               'w:header="567" w:footer="567" w:gutter="0"/><w:cols w:space="708"/></w:sectPr>')
-    return (f'{_DECLARATION}<w:document xmlns:w="{W}" xmlns:r="{R}"><w:body>'
-            + "".join(body) + section + "</w:body></w:document>")
-
-
-def _footer_xml(paragraph: str) -> str:
-    return f'{_DECLARATION}<w:ftr xmlns:w="{W}" xmlns:r="{R}">{paragraph}</w:ftr>'
-
-
-def _core_xml(inputs: DocxInputs) -> str:
-    when = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ")
-    title = escape(f"Werkblad: {inputs.sheet_title}")
-    subject = escape(f"{inputs.package_title}: werkblad bij module {inputs.module_number}: "
-                     f"{inputs.module_title}")
-    author = escape(inputs.package_title)
-    return (f"{_DECLARATION}<cp:coreProperties "
-            'xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
-            'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
-            'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-            f"<dc:title>{title}</dc:title><dc:subject>{subject}</dc:subject>"
-            f"<dc:creator>{author}</dc:creator>"
-            "<cp:keywords>kinderopvang; werkblad; Lokaal Overleg Kinderopvang</cp:keywords>"
-            "<dc:description>Vul dit werkblad in op je computer of druk het af.</dc:description>"
-            f"<cp:lastModifiedBy>{author}</cp:lastModifiedBy><cp:revision>1</cp:revision>"
-            f'<dcterms:created xsi:type="dcterms:W3CDTF">{when}</dcterms:created>'
-            f'<dcterms:modified xsi:type="dcterms:W3CDTF">{when}</dcterms:modified>'
-            f"<cp:lastPrinted>{when}</cp:lastPrinted>"
-            f"<cp:category>Werkblad</cp:category><dc:language>{LANGUAGE}</dc:language>"
-            f"<cp:version>{escape(inputs.version)}</cp:version></cp:coreProperties>")
 
 
 def _text(text: str | None) -> str:
@@ -214,22 +221,20 @@ class _Piece:
 
 
 class _Paragraph:
-    """One Word paragraph: a style, its pieces, tab stops, indent and spacing."""
+    """One Word paragraph to be: a style, its pieces, tab stops, an indent and spacing."""
 
-    def __init__(self, style: str | None = None, indent: int = 0, hanging: int = 0,
-                 space_after: int | None = None):
+    def __init__(self, style: str | None = None, indent_like: str | None = None):
         self.style = style
-        self.indent = indent
-        self.hanging = hanging
-        self.space_after = space_after
-        self.tabs: list[tuple[str, int, str | None]] = []  # alignment, position, leader
+        self.indent_like = indent_like  # a list style whose left indent this paragraph takes
+        self.space_after_like_body = False  # the last item of a list: the room after a paragraph
+        self.answer_tab: Length | None = None  # a right tab with dots, this far from the left edge
         self.pieces: list[_Piece] = []
 
     def text(self, text: str, bold: bool = False, italic: bool = False, code: bool = False) -> _Paragraph:
         self.pieces.append(_Piece(text, bold, italic, code))
         return self
 
-    def answer_line(self, width: int) -> None:
+    def answer_line(self, width: Length) -> None:
         """Dots at the end of a line become a dotted tab to the right edge: room to type.
 
         width is where the line ends, measured like Word's tab stops: from the left margin of the
@@ -245,67 +250,103 @@ class _Paragraph:
         else:
             self.pieces.pop()  # only dots: the line starts at the bullet or the margin
         self.pieces.append(_Piece(TAB, last.bold, last.italic, last.code))
-        self.tabs.append(("right", width, "dot"))
+        self.answer_tab = width
 
-    def xml(self) -> str:
-        properties = []
-        if self.style:
-            properties.append(f'<w:pStyle w:val="{self.style}"/>')
-        if self.tabs:
-            properties.append("<w:tabs>" + "".join(
-                f'<w:tab w:val="{alignment}"' + (f' w:leader="{leader}"' if leader else "") + f' w:pos="{position}"/>'
-                for alignment, position, leader in sorted(self.tabs, key=lambda t: t[1])) + "</w:tabs>")
-        if self.space_after is not None:
-            properties.append(f'<w:spacing w:after="{self.space_after}"/>')
-        if self.indent or self.hanging:
-            properties.append(f'<w:ind w:left="{self.indent}"'
-                              + (f' w:hanging="{self.hanging}"' if self.hanging else "") + "/>")
-        out = ["<w:p>"]
-        if properties:
-            out.append("<w:pPr>" + "".join(properties) + "</w:pPr>")
-        out.extend(_runs(self.pieces))
-        out.append("</w:p>")
-        return "".join(out)
-
-
-def _runs(pieces: list[_Piece]) -> list[str]:
-    """Word runs for pieces: neighbours with the same format share a run; no space at the end."""
-    pieces = [p for p in pieces if p.text]
-    while pieces and not pieces[-1].special and not pieces[-1].text.strip():
-        pieces.pop()
-    if pieces and not pieces[-1].special:
-        pieces[-1] = _Piece(pieces[-1].text.rstrip(), *pieces[-1].fmt())
-    runs: list[str] = []
-    index = 0
-    while index < len(pieces):
-        fmt = pieces[index].fmt()
-        content: list[str] = []
-        text = ""  # text pieces in a row become one <w:t>
-        while index < len(pieces) and pieces[index].fmt() == fmt:
-            piece = pieces[index]
-            if piece.special:
-                if text:
-                    content.append(_t(text))
-                    text = ""
-                content.append("<w:tab/>" if piece.text == TAB else "<w:br/>")
+    def runs(self) -> list[tuple[str, tuple[bool, bool, bool]]]:
+        """The text of each Word run and its format: neighbours with the same format share a run
+        (tabs and breaks as '\\t' and '\\n', as python-docx takes them); no space at the end."""
+        pieces = [p for p in self.pieces if p.text]
+        while pieces and not pieces[-1].special and not pieces[-1].text.strip():
+            pieces.pop()
+        if pieces and not pieces[-1].special:
+            pieces[-1] = _Piece(pieces[-1].text.rstrip(), *pieces[-1].fmt())
+        runs: list[tuple[str, tuple[bool, bool, bool]]] = []
+        for piece in pieces:
+            if runs and runs[-1][1] == piece.fmt():
+                runs[-1] = (runs[-1][0] + piece.text, runs[-1][1])
             else:
-                text += piece.text
-            index += 1
-        if text:
-            content.append(_t(text))
-        bold, italic, code = fmt
-        properties = ((f'<w:rFonts w:ascii="{CODE_FONT}" w:hAnsi="{CODE_FONT}" w:cs="{CODE_FONT}"/>' if code else "")
-                      + ("<w:b/><w:bCs/>" if bold else "") + ("<w:i/><w:iCs/>" if italic else ""))
-        runs.append("<w:r>" + (f"<w:rPr>{properties}</w:rPr>" if properties else "")
-                    + "".join(content) + "</w:r>")
-    return runs
+                runs.append((piece.text, piece.fmt()))
+        return runs
 
 
-def _t(text: str) -> str:
-    text = escape(text)
-    if text != text.strip(" ") or "  " in text:  # Word drops such spaces without this
-        return f'<w:t xml:space="preserve">{text}</w:t>'
-    return f"<w:t>{text}</w:t>"
+@dataclass
+class _Table:
+    """A table to be: its rows of cells (paragraphs), the header rows marked, the column count."""
+
+    rows: list[tuple[bool, list[_Paragraph]]]
+    columns: int
+
+
+class _Writer:
+    """Writes paragraphs and tables into a python-docx Document, in the template's styles."""
+
+    def __init__(self, document) -> None:
+        self.document = document
+        self.styles = {}  # style objects by name: looking one up by name each time costs more
+        self.body_space_after = self.style(BODY).paragraph_format.space_after
+
+    def style(self, name: str):
+        found = self.styles.get(name)
+        if found is None:
+            found = self.styles[name] = self.document.styles[name]
+        return found
+
+    def write(self, parts: list[_Paragraph | _Table]) -> None:
+        for part in parts:
+            if isinstance(part, _Table):
+                self.table(part)
+                # Word glues two tables together without a paragraph between
+                self.document.add_paragraph(style=self.style(BODY))
+            else:
+                self.paragraph(part, self.document.add_paragraph())
+
+    def paragraph(self, source: _Paragraph, target) -> None:
+        if source.style:
+            target.style = self.style(source.style)
+        fmt = target.paragraph_format
+        if source.indent_like:
+            fmt.left_indent = self.style(source.indent_like).paragraph_format.left_indent
+        if source.space_after_like_body and self.body_space_after is not None:
+            fmt.space_after = self.body_space_after
+        if source.answer_tab is not None:
+            fmt.tab_stops.add_tab_stop(source.answer_tab, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+        for text, (bold, italic, code) in source.runs():
+            run = target.add_run(xml_text(text))
+            if bold:
+                run.bold = True
+            if italic:
+                run.italic = True
+            if code:
+                run.style = self.style("Code")
+                if "  " in text:
+                    # Word may merge spaces in a row without xml:space="preserve"; python-docx only
+                    # sets it for spaces at the start or end of the text
+                    for t in run.element.iter(qn("w:t")):
+                        t.set(qn("xml:space"), "preserve")
+
+    def table(self, source: _Table) -> None:
+        # add_table divides the text width over the columns; a fixed layout keeps them that wide
+        table = self.document.add_table(rows=len(source.rows), cols=source.columns)
+        table.style = self.style("Table Grid")
+        table.autofit = False
+        cell_text_width = table.columns[0].width - 2 * CELL_MARGIN
+        for row, (header, cells) in zip(table.rows, source.rows, strict=True):
+            # python-docx has no API for 'repeat as header row' or 'do not split across pages'
+            tr_pr = row._element.get_or_add_trPr()
+            etree.SubElement(tr_pr, qn("w:cantSplit"))
+            if header:  # repeated at the top of each page; the header never splits
+                etree.SubElement(tr_pr, qn("w:tblHeader"))
+            else:  # room to write: at least 0.9 cm high
+                row.height, row.height_rule = EMPTY_ROW_HEIGHT, WD_ROW_HEIGHT_RULE.AT_LEAST
+            for cell, paragraph in zip(row.cells, cells, strict=False):
+                paragraph.answer_line(cell_text_width)
+                self.paragraph(paragraph, cell.paragraphs[0])
+                if header:
+                    # the header's fill: python-docx has no API for cell shading
+                    shading = etree.SubElement(cell._element.get_or_add_tcPr(), qn("w:shd"))
+                    shading.set(qn("w:val"), "clear")
+                    shading.set(qn("w:color"), "auto")
+                    shading.set(qn("w:fill"), HEADER_FILL)
 
 
 # -- the HTML walk ------------------------------------------------------------------------------
@@ -315,41 +356,39 @@ def _tag(element) -> str:
 
 
 class _Body:
-    """Walks the HTML of a worksheet and collects Word paragraphs and tables as XML."""
+    """Walks the HTML of a worksheet and collects the Word paragraphs and tables to be."""
 
-    def __init__(self) -> None:
-        self.parts: list[str | _Paragraph] = []  # a table is XML at once; a paragraph may still change
+    def __init__(self, text_width: Length) -> None:
+        self.text_width = text_width  # where an answer line ends: the right margin
+        self.parts: list[_Paragraph | _Table] = []
 
     def add(self, paragraph: _Paragraph) -> _Paragraph:
         self.parts.append(paragraph)
         return paragraph
-
-    def xml(self) -> list[str]:
-        return [part if isinstance(part, str) else part.xml() for part in self.parts]
 
     def blocks(self, parent, list_level: int = 0) -> None:
         for element in parent:
             tag = _tag(element)
             if len(tag) == 2 and tag[0] == "h" and tag[1] in "123456":
                 level = min(int(tag[1]) - 1, 4) or 1
-                self.add(self.inline(_Paragraph(style=f"Heading{level}"), element))
+                self.add(self.inline(_Paragraph(style=f"Heading {level}"), element))
             elif tag == "p":
                 if "admonition-title" in (element.get("class") or ""):
-                    self.add(self.inline(_Paragraph(), element, bold=True))
+                    self.add(self.inline(_Paragraph(BODY), element, bold=True))
                 else:
                     self.paragraph(element)
             elif tag in ("ul", "ol"):
                 self.list(element, ordered=tag == "ol", level=list_level)
                 last = self.parts[-1] if self.parts else None
                 if list_level == 0 and isinstance(last, _Paragraph):
-                    last.space_after = None  # the usual room between the list and what follows
+                    last.space_after_like_body = True  # the usual room between the list and what follows
             elif tag == "table":
                 self.table(element)
             elif tag == "blockquote":
                 for child in element:
                     self.add(self.inline(_Paragraph(style="Quote"), child))
             elif tag == "pre":
-                paragraph = _Paragraph()
+                paragraph = _Paragraph(BODY)
                 for number, line in enumerate(element.text_content().rstrip("\n").split("\n")):
                     if number:
                         paragraph.pieces.append(_Piece(BREAK, code=True))
@@ -358,20 +397,19 @@ class _Body:
             elif tag in ("div", "details", "section"):
                 self.blocks(element, list_level)
 
-    def paragraph(self, element, indent: int = 0) -> None:
-        paragraph = self.inline(_Paragraph(indent=indent), element)
-        paragraph.answer_line(TEXT_WIDTH)
+    def paragraph(self, element, indent_like: str | None = None) -> None:
+        paragraph = self.inline(_Paragraph(BODY, indent_like=indent_like), element)
+        paragraph.answer_line(self.text_width)
         self.add(paragraph)
 
     def list(self, element, ordered: bool, level: int) -> None:
-        indent = LIST_INDENT * (level + 1)
+        style = LIST_STYLES[min(level, len(LIST_STYLES) - 1)]
         try:
             start = int(element.get("start", 1))
         except ValueError:
             start = 1
         for number, item in enumerate(element.findall("li"), start=start):
-            paragraph = _Paragraph(indent=indent, hanging=LIST_HANGING, space_after=LIST_SPACE_AFTER)
-            paragraph.tabs.append(("left", indent, None))
+            paragraph = _Paragraph(style=style)
             # numbers as text: Word's list numbering would continue across separate lists
             paragraph.text(f"{number}." if ordered else "•").pieces.append(_Piece(TAB))
             nested = [c for c in item if _tag(c) in ("ul", "ol", "table", "p", "blockquote")]
@@ -381,7 +419,7 @@ class _Body:
                 # a 'loose' list: the item's text sits in <p> elements
                 self.inline(paragraph, paragraphs[0])
                 nested = [c for c in nested if c is not paragraphs[0]]
-            paragraph.answer_line(TEXT_WIDTH)
+            paragraph.answer_line(self.text_width)
             self.add(paragraph)
             for child in nested:
                 if child.tag in ("ul", "ol"):
@@ -389,7 +427,7 @@ class _Body:
                 elif child.tag == "table":
                     self.table(child)
                 else:
-                    self.paragraph(child, indent=indent)
+                    self.paragraph(child, indent_like=style)
 
     def inline(self, paragraph: _Paragraph, element, bold: bool = False, italic: bool = False,
                children=None) -> _Paragraph:
@@ -429,27 +467,10 @@ class _Body:
         if not rows:
             return
         columns = max(len(cells) for cells in rows)
-        width = TEXT_WIDTH // columns
-        out = ['<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/>',
-               f'<w:tblW w:w="{width * columns}" w:type="dxa"/><w:tblLayout w:type="fixed"/>',
-               '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" '
-               'w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>',
-               f'<w:gridCol w:w="{width}"/>' * columns, "</w:tblGrid>"]
+        table = _Table([], columns)
         for cells in rows:
             header = all(c.tag == "th" for c in cells)
-            if header:  # repeated at the top of each page; the header never splits
-                out.append("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>")
-            else:  # room to write: at least 0.9 cm high
-                out.append(f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="{EMPTY_ROW_HEIGHT}" '
-                           'w:hRule="atLeast"/></w:trPr>')
-            fill = f'<w:shd w:val="clear" w:color="auto" w:fill="{HEADER_FILL}"/>' if header else ""
-            for index in range(columns):
-                paragraph = _Paragraph()
-                if index < len(cells):
-                    self.inline(paragraph, cells[index], bold=header)
-                    paragraph.answer_line(width - 2 * CELL_MARGIN)
-                out.append(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{fill}</w:tcPr>'
-                           f"{paragraph.xml()}</w:tc>")
-            out.append("</w:tr>")
-        out.append("</w:tbl><w:p/>")  # Word glues two tables together without a paragraph between
-        self.parts.append("".join(out))
+            paragraphs = [self.inline(_Paragraph(), cell, bold=header) for cell in cells]
+            paragraphs += [_Paragraph() for _ in range(columns - len(cells))]
+            table.rows.append((header, paragraphs))
+        self.parts.append(table)

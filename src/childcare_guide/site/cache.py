@@ -38,7 +38,7 @@ hits: Counter[str] = Counter()
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]  # the whole childcare_guide package
 # Third-party code whose version changes what a generated file looks like.
-LIBRARIES = ("python-pptx", "lxml", "XlsxWriter", "Markdown", "PyYAML")
+LIBRARIES = ("python-pptx", "python-docx", "lxml", "XlsxWriter", "Markdown", "PyYAML")
 
 
 def fingerprint(root: Path) -> tuple:

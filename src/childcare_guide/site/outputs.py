@@ -16,12 +16,16 @@ from childcare_guide.render.pages import module_page, modules_index, whats_new_p
 from childcare_guide.render.paths import (MODULES_INDEX, WHATS_NEW, deck_path, module_page_path, worksheet_docx_path,
                                          worksheet_page_path)
 from childcare_guide.site.timing import timed
+from childcare_guide.render.worksheet import TEMPLATE as WORKSHEET_TEMPLATE
 from childcare_guide.render.worksheet import docx_inputs, render_docx
 
 
-def module_files(package: Package, module: Module, template: Path | None = None) -> dict[str, str | bytes]:
-    """A module's page, worksheet pages, Word worksheets and deck, by their path under docs/."""
+def module_files(package: Package, module: Module, template: Path | None = None, *,
+                 worksheet_template: Path | None = None) -> dict[str, str | bytes]:
+    """A module's page, worksheet pages, Word worksheets and deck, by their path under docs/.
+    template is the deck template, worksheet_template the Word one (the ones in design/ if None)."""
     template = template or deck_module.TEMPLATE
+    worksheet_template = worksheet_template or WORKSHEET_TEMPLATE
     inputs = module_inputs(package, module) + [template]
     deck = artifact("deck", inputs, lambda: deck_module.build_deck(package, module, template))
     files: dict[str, str | bytes] = {
@@ -30,21 +34,24 @@ def module_files(package: Package, module: Module, template: Path | None = None)
     for sheet in module.worksheets:
         files[worksheet_page_path(module, sheet)] = artifact(
             "worksheet-page", inputs + [sheet.id], lambda s=sheet: worksheet_page(package, module, s))
-        # keyed on exactly what the .docx is made from: a step's edit does not make it again
+        # keyed on exactly what the .docx is made from: a step's edit does not make it again,
+        # a restyled template makes every worksheet again
         sheet_inputs = docx_inputs(package, module, sheet)
         files[worksheet_docx_path(module, sheet)] = artifact(
-            "worksheet-docx", [sheet_inputs], lambda i=sheet_inputs: render_docx(i))
+            "worksheet-docx", [sheet_inputs, worksheet_template],
+            lambda i=sheet_inputs: render_docx(i, worksheet_template))
     files[deck_path(module)] = deck
     return files
 
 
-def site_files(package: Package, template: Path | None = None) -> dict[str, str | bytes]:
+def site_files(package: Package, template: Path | None = None, *,
+               worksheet_template: Path | None = None) -> dict[str, str | bytes]:
     """Every generated file: the modules overview, then each module's files."""
     with timed("pagina's"):
         files: dict[str, str | bytes] = {MODULES_INDEX: modules_index(package),
                                          WHATS_NEW: whats_new_page(package)}
     for module in package.modules:
-        files.update(module_files(package, module, template))
+        files.update(module_files(package, module, template, worksheet_template=worksheet_template))
     return files
 
 
