@@ -563,7 +563,7 @@ def test_report_heading_counts_the_problems(project):
     with pytest.raises(ContentError) as caught:
         load_package(project)
     report = caught.value.report()
-    assert report.splitlines()[0] == "De inhoud bevat 1 fout. Verbeter ze en probeer opnieuw."
+    assert report.splitlines()[0] == "De inhoud bevat 1 fout. Verbeter die en probeer opnieuw."
     assert report.splitlines()[1] == f"- {caught.value.problems[0]}"
     write(project, f"{OTHER}/inleiding.md", "")
     with pytest.raises(ContentError) as caught:
@@ -586,7 +586,7 @@ def _break(project: Path) -> tuple[int, str]:
     write(project, f"{MOD}/stappen/extra.md", "## Zeggen\n\nExtra.\n")
     n = step_no(project, "opening")
     return line, (
-        "De inhoud bevat 1 fout. Verbeter ze en probeer opnieuw.\n"
+        "De inhoud bevat 1 fout. Verbeter die en probeer opnieuw.\n"
         f"- {YML}, regel {line} (veld 'stappen › {n} › minuten'): 'tien' is geen geheel getal. "
         "Schrijf een geheel getal zonder aanhalingstekens, bijvoorbeeld 10.\n")
 

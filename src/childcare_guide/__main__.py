@@ -21,7 +21,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     hints = hints_for_tree(args.root)
     if hints:
-        print(f"{len(hints)} schrijftip(s) voor klare taal (geen fouten, wel het nakijken waard):")
+        count = "1 schrijftip" if len(hints) == 1 else f"{len(hints)} schrijftips"
+        print(f"{count} voor klare taal (geen fouten, wel het nakijken waard):")
         for hint in hints:
             print(f"- Schrijftip: {hint}")
     try:
