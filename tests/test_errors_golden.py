@@ -277,12 +277,33 @@ def test_duplicate_worksheet_ids(project):
 
 
 def test_duplicate_module_numbers(project):
-    set_line(project, f"{OTHER}/module.yml", "", "nummer:", "nummer: 1")
+    line = set_line(project, f"{OTHER}/module.yml", "", "nummer:", "nummer: 1")
+    first = line_of(read(project, YML), "nummer:")
+    free = max(module_data(project, f"{p.parent.relative_to(project).as_posix()}/module.yml")["nummer"]
+               for p in (project / "content" / "modules").glob("*/module.yml")) + 1
     assert problems(project) == [
-        f"{YML} (veld 'nummer'): Het nummer 1 wordt ook gebruikt door module 'sociale-functie'. "
-        "Geef elke module een ander nummer.",
-        f"{OTHER}/module.yml (veld 'nummer'): Het nummer 1 wordt ook gebruikt door module "
-        "'omgevingsanalyse'. Geef elke module een ander nummer."]
+        f"{OTHER}/module.yml, regel {line} (veld 'nummer'): Het nummer 1 is al gebruikt in {YML}, "
+        f"regel {first}. Is dit de kopie van een andere module? Geef ze dan een nummer dat nog vrij is, "
+        f"bijvoorbeeld {free}."]
+
+
+def test_copied_module_blames_the_copy_that_git_does_not_know(project):
+    """An editor copies a module to a folder that sorts first: the copy is named, not the original."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
+    for args in (["init", "-q"], ["add", "-A"],
+                 ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "inhoud"]):
+        subprocess.run(["git", *args], cwd=project, env=env, check=True, capture_output=True)
+    copy = "content/modules/a-kopie"
+    shutil.copytree(project / MOD, project / copy)
+    number, title = line_of(read(project, YML), "nummer:"), line_of(read(project, YML), "titel:")
+    free = 1 + max(module_data(project, f"{p.parent.relative_to(project).as_posix()}/module.yml")["nummer"]
+                   for p in (project / "content" / "modules").glob("*/module.yml"))
+    assert problems(project) == [
+        f"{copy}/module.yml, regel {number} (veld 'nummer'): Het nummer 1 is al gebruikt in {YML}, "
+        f"regel {number}. Is dit de kopie van een andere module? Geef ze dan een nummer dat nog vrij is, "
+        f"bijvoorbeeld {free}.",
+        f"{copy}/module.yml, regel {title} (veld 'titel'): De titel 'Omgevingsanalyse' is al gebruikt in "
+        f"{YML}, regel {title}. Is dit de kopie van een andere module? Geef ze dan een eigen titel."]
 
 
 def test_slide_with_unknown_fill_in_field(project):
