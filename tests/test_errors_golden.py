@@ -28,6 +28,10 @@ OTHER = "content/modules/sociale-functie"
 ID_FIX = "Gebruik alleen kleine letters, cijfers en koppeltekens, bijvoorbeeld 'cijfers-vlaanderen'."
 INDENT_FIX = ("Controleer of deze regel even ver inspringt als de velden ernaast en of elk veld de "
               "vorm 'naam: waarde' heeft.")
+NOT_UTF8 = ("Het bestand is niet in UTF-8 opgeslagen: op deze regel staat het eerste teken dat geen UTF-8 "
+            "is (vaak een letter met een accent, zoals é). Sla het bestand opnieuw op met de codering "
+            "UTF-8 (in je editor: 'Opslaan met codering' en dan 'UTF-8'). Kijk daarna de letters met "
+            "accenten op deze regel na.")
 SLIDE_TITLE_FIX = "Geef elke dia een eigen titel; zo vinden schermlezers en deelnemers hun weg."
 
 
@@ -522,8 +526,7 @@ def test_worksheet_path_outside_content(project):
 def test_file_not_in_utf8(project):
     write(project, f"{MOD}/inleiding.md", "Eerste regel.\nNog één regel.\n".encode("latin-1"))
     assert problems(project) == [
-        f"{MOD}/inleiding.md, regel 2: Het bestand is niet in UTF-8 opgeslagen. Sla het bestand op met "
-        "de codering UTF-8 (in je editor: 'Opslaan met codering')."]
+        f"{MOD}/inleiding.md, regel 2: {NOT_UTF8}"]
 
 
 def test_huge_file(project):

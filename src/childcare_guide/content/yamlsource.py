@@ -59,8 +59,11 @@ def read_text(path: Path, shown: str, problems: list[ContentProblem]) -> str | N
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         problems.append(ContentProblem(
-            shown, line, None, "Het bestand is niet in UTF-8 opgeslagen.",
-            "Sla het bestand op met de codering UTF-8 (in je editor: 'Opslaan met codering')."))
+            shown, line, None,
+            "Het bestand is niet in UTF-8 opgeslagen: op deze regel staat het eerste teken dat "
+            "geen UTF-8 is (vaak een letter met een accent, zoals é).",
+            "Sla het bestand opnieuw op met de codering UTF-8 (in je editor: 'Opslaan met "
+            "codering' en dan 'UTF-8'). Kijk daarna de letters met accenten op deze regel na."))
         return None
     return text.removeprefix("\ufeff")
 
