@@ -121,7 +121,7 @@ def test_the_copied_content_is_valid(project):
 
 INDENT_FIX = ("Laat deze regel even ver inspringen als de andere velden of punten van dezelfde groep. "
               "Een veld onder een ander veld springt 2 spaties verder in.")
-COLON_FIX_TAIL = "Hoort deze regel bij de tekst erboven? Laat hem dan even ver inspringen als die tekst."
+COLON_FIX_TAIL = "Hoort deze regel bij de tekst erboven? Laat hem dan verder inspringen dan de naam van dat veld."
 QUOTE_FIX = "Zet aan het einde van de tekst hetzelfde aanhalingsteken ({q}), op dezelfde regel."
 APOSTROPHE_FIX = (" Staat er een apostrof in de tekst (zoals in baby's)? Zet de tekst dan tussen dubbele "
                   "aanhalingstekens (\").")
@@ -202,6 +202,29 @@ def test_missing_colon_at_its_own_line(project, after, starts, broken, written):
     assert problems(project) == [
         f"{YML}, regel {line}: Na de naam van het veld ontbreekt de dubbele punt. Schrijf '{written}'. "
         f"{COLON_FIX_TAIL}"]
+
+
+def test_text_continued_on_a_line_that_is_not_indented(project):
+    line = replace(project, YML, "    werkvorm: Plenair, korte kennismakingsronde\n",
+                   "    werkvorm: Plenair, korte\n    kennismakingsronde\n", after="  - id: opening") + 1
+    assert problems(project) == [
+        f"{YML}, regel {line}: Na de naam van het veld ontbreekt de dubbele punt. Schrijf "
+        f"'kennismakingsronde:'. {COLON_FIX_TAIL}"]
+
+
+def test_missing_space_after_a_dash(project):
+    bullet = "          - We vergelijken onze cijfers met die van Vlaanderen."
+    line = set_line(project, YML, "", bullet, "          -We vergelijken onze cijfers met die van Vlaanderen.")
+    assert problems(project) == [
+        f"{YML}, regel {line}: Na het streepje (-) ontbreekt een spatie. Schrijf '- We vergelijken onze "
+        "cijfers met die van Vlaanderen.': een punt van een lijst begint met een streepje en een spatie."]
+
+
+def test_text_after_a_closing_double_quote(project):
+    line = set_line(project, YML, "", "titel:", 'titel: "Omgevings" analyse')
+    assert problems(project) == [
+        f"{YML}, regel {line}: Na het sluitende aanhalingsteken staat nog tekst. Zet de hele tekst tussen "
+        "aanhalingstekens: '\"Omgevings\" analyse'"]
 
 
 def test_missing_space_after_the_colon(project):

@@ -110,6 +110,9 @@ def syntax_problem(shown: str, text: str, error: yaml.MarkedYAMLError) -> Conten
         start = _VALUE_START.match(here)
         value = here[len(start.group(0)):].split(" #")[0].strip() if start else ""
         if start and value[:1] in ("'", '"') and column > len(start.group(0)):
+            if value[0] == '"':
+                return at(line, "Na het sluitende aanhalingsteken staat nog tekst.",
+                          f"Zet de hele tekst tussen aanhalingstekens: {quote_text(value)}")
             return at(line, "Na het sluitende aanhalingsteken staat nog tekst.",
                       "Zet de hele tekst tussen aanhalingstekens. Staat er een apostrof in de tekst "
                       f"(zoals in baby's)? Gebruik dan dubbele aanhalingstekens: {_requote(value)}")
@@ -144,6 +147,10 @@ def _missing_colon(at, number: int, here: str) -> ContentProblem:
     stripped = here.strip()
     dashes = re.match(r"(- +)*", stripped).group(0)
     body = stripped[len(dashes):]
+    if re.match(r"-[^\s-]", body):
+        return at(number, "Na het streepje (-) ontbreekt een spatie.",
+                  f"Schrijf '{dashes}- {body[1:]}': een punt van een lijst begint met een streepje "
+                  "en een spatie.")
     glued = re.match(r"([A-Za-z][\w-]*):(\S.*)$", body)
     if glued:
         return at(number, "Na de dubbele punt ontbreekt een spatie.",
@@ -151,8 +158,8 @@ def _missing_colon(at, number: int, here: str) -> ContentProblem:
     name, _, rest = body.partition(" ")
     example = f"{dashes}{name}: {rest.strip()}".rstrip() if rest.strip() else f"{dashes}{name}:"
     return at(number, "Na de naam van het veld ontbreekt de dubbele punt.",
-              f"Schrijf '{example}'. Hoort deze regel bij de tekst erboven? Laat hem dan even ver "
-              "inspringen als die tekst.")
+              f"Schrijf '{example}'. Hoort deze regel bij de tekst erboven? Laat hem dan verder "
+              "inspringen dan de naam van dat veld.")
 
 
 def _indentation(at, line: int, here: str, above: int | None, above_text: str) -> ContentProblem:
