@@ -71,15 +71,15 @@ def syntax_problem(shown: str, text: str, error: yaml.MarkedYAMLError) -> Conten
     # A quote that runs over the line of the mistake: the mistake is where it opened.
     for quote in _quotes(lines):
         if line is not None and quote.line < line and (quote.end_line is None or quote.end_line >= line):
-            return _unclosed_quote(at, quote, source(quote.line))
+            return _unclosed_quote(at, quote)
     if "quoted scalar" in context and error.context_mark:
         number = error.context_mark.line + 1
-        return _unclosed_quote(at, _Quote(number, source(number)[error.context_mark.column], None),
-                               source(number))
+        char = source(number)[error.context_mark.column:error.context_mark.column + 1]
+        return _unclosed_quote(at, _Quote(number, char if char in ("'", '"') else '"', None))
 
     if "flow" in context and error.context_mark:
         number = error.context_mark.line + 1
-        opening = source(number)[error.context_mark.column]
+        opening = "{" if source(number)[error.context_mark.column:].startswith("{") else "["
         closing = "]" if opening == "[" else "}"
         return at(number, f"Het haakje {opening} op deze regel wordt niet gesloten.",
                   f"Sluit de lijst met {closing} op dezelfde regel. Is het geen lijst maar gewone "
@@ -134,7 +134,7 @@ def _requote(value: str) -> str:
     return quote_text(whole)
 
 
-def _unclosed_quote(at, quote: _Quote, here: str) -> ContentProblem:
+def _unclosed_quote(at, quote: _Quote) -> ContentProblem:
     name = "aanhalingsteken (\")" if quote.char == '"' else "aanhalingsteken (')"
     fix = f"Zet aan het einde van de tekst hetzelfde aanhalingsteken ({quote.char}), op dezelfde regel."
     if quote.char == "'":
