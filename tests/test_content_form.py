@@ -153,3 +153,15 @@ def test_markdown_in_docs_not_in_utf8(project):
     result = check(project)
     assert result.returncode == 1
     assert f"- {rel}, regel 2: Het bestand is niet in UTF-8 opgeslagen" in result.stderr
+
+
+def test_http_link_in_docs_is_reported_before_the_build_stops(project):
+    page = project / "docs" / "index.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text + "\nMeer bij [Opgroeien](http://www.opgroeien.be).\n", encoding="utf-8")
+    line = len(text.split("\n")) + 1
+    result = check(project)
+    assert result.returncode == 1
+    assert lines_of(result) == [
+        f"- docs/index.md, regel {line}: De link 'http://www.opgroeien.be' is niet beveiligd (http). "
+        "Gebruik het adres dat met https:// begint."]

@@ -1,5 +1,8 @@
 """How the content files are written: the rules the commit hooks enforce, checked by `make check`.
 
+The pages in docs/ also get the build's rule for links (no http://), so a link that would stop
+`make build` is reported by `make check` first.
+
 yamllint, with the project's .yamllint.yml, checks the form of every YAML file (line length,
 spaces at the end of a line, Windows line endings, the last newline, indentation...). It runs here
 on content/ and docs/ so that `make check` tells the whole truth, in Dutch: the pre-commit hook for
@@ -64,6 +67,8 @@ def check_form(root: Path) -> list[ContentProblem]:
     for path in _files(root):
         shown = display_path(path, root)
         text = read_text(path, shown, problems)  # not UTF-8: a Dutch problem, no yamllint
+        if text is not None and path.suffix == ".md" and shown.startswith("docs/"):
+            problems.extend(_insecure_links(text, shown))
         if text is None or path.suffix not in YAML_SUFFIXES:
             continue
         if config is None:
@@ -73,6 +78,28 @@ def check_form(root: Path) -> list[ContentProblem]:
         load_yaml(path, shown, problems)  # syntax and duplicate keys, in the loader's words
         problems.extend(_yamllint(path, shown, config))
     return problems
+
+
+# An http:// address as Markdown link, autolink, reference definition or HTML attribute: the same
+# rule as the build's check of the pages in docs/ (hooks/quality.py), so `make check` says it first.
+_HTTP_LINK = re.compile(r"""(?:\]\(\s*<?|<|^\s*\[[^\]]+\]:\s*<?|href\s*=\s*["'])(http://[^\s)>"']+)""",
+                        re.I)
+_FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+def _insecure_links(text: str, shown: str) -> list[ContentProblem]:
+    """Every http:// link in a page of docs/, outside code blocks."""
+    found, in_fence = [], False
+    for number, line in enumerate(text.splitlines(), start=1):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        if not in_fence:
+            found.extend(ContentProblem(shown, number, None,
+                                        f"De link '{address}' is niet beveiligd (http).",
+                                        "Gebruik het adres dat met https:// begint.")
+                         for address in _HTTP_LINK.findall(line))
+    return found
 
 
 def _files(root: Path) -> list[Path]:
