@@ -72,7 +72,15 @@ def check_form(root: Path) -> list[ContentProblem]:
         if text is None or path.suffix not in YAML_SUFFIXES:
             continue
         if config is None:
-            config = yamllint_config(root)
+            try:
+                config = yamllint_config(root)
+            except ImportError:  # installed without the [test] extra: say so, never 'in orde'
+                problems.append(ContentProblem(
+                    shown, None, None, "Het programma yamllint ontbreekt: de vorm van de "
+                    "YAML-bestanden kan niet nagekeken worden.",
+                    "Voer 'make check' uit in de map van het project: dat installeert alles wat "
+                    "nodig is."))
+                return problems
         if config.is_file_ignored(shown):
             continue
         load_yaml(path, shown, problems)  # syntax and duplicate keys, in the loader's words
