@@ -165,3 +165,30 @@ def test_http_link_in_docs_is_reported_before_the_build_stops(project):
     assert lines_of(result) == [
         f"- docs/index.md, regel {line}: De link 'http://www.opgroeien.be' is niet beveiligd (http). "
         "Gebruik het adres dat met https:// begint."]
+
+
+def test_yaml_mistakes_in_several_modules_each_once_in_dutch(project):
+    """One mistake per module; `make check` names each once (the loader and the form rules agree)."""
+    modules = "content/modules"
+    edits = {
+        "omgevingsanalyse": ("    minuten: 10\n    werkvorm: Plenair, korte",
+                             "   minuten: 10\n    werkvorm: Plenair, korte", "Deze regel springt 3 spaties in"),
+        "sociale-functie": ("\ntitel: ", "\ntitel: 'Sociale ",
+                            "Het aanhalingsteken (') op deze regel wordt niet gesloten."),
+        "toegankelijkheid": ("\nduur:", "\nnummer: 9\nduur:", "Het veld 'nummer' staat twee keer in dezelfde groep"),
+        "samenwerken-met-toeleiders": ("\nduur: ", "\nduur ", "Na de naam van het veld ontbreekt de dubbele punt."),
+    }
+    expected = []
+    for slug, (old, new, message) in edits.items():
+        rel = f"{modules}/{slug}/module.yml"
+        line = edit(project, rel, old, new) + (1 if old.startswith("\n") else 0)
+        expected.append((rel, line, message))
+    result = check(project)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    report = lines_of(result)
+    assert len(report) == len(edits), result.stderr
+    for rel, line, message in expected:
+        assert any(row.startswith(f"- {rel}, regel ") and message in row for row in report), (rel, report)
+        if "twee keer" not in message:
+            assert any(row.startswith(f"- {rel}, regel {line}: ") for row in report), (rel, line, report)
