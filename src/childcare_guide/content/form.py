@@ -17,6 +17,7 @@ from pathlib import Path
 
 from childcare_guide.content.errors import ContentProblem, display_path
 from childcare_guide.content.yamlsource import load_yaml, read_text
+from childcare_guide.content.yamlsyntax import spaces
 
 FOLDERS = ("content", "docs")
 YAML_SUFFIXES = (".yml", ".yaml")
@@ -166,7 +167,7 @@ def _dutch(rule: str, desc: str, line: str, column: int) -> tuple[str, str]:
                 "het einde van het bestand.")
     if rule == "indentation":
         if len(numbers) >= 2:
-            return (f"Deze regel springt {numbers[1]} spaties in; hier horen er {numbers[0]}.",
+            return (f"Deze regel springt {spaces(numbers[1])} in; hier horen er {numbers[0]}.",
                     "Laat de regels van dezelfde groep even ver inspringen; een veld onder een ander "
                     "veld springt 2 spaties verder in.")
         return ("De inspringing van deze regel klopt niet.",

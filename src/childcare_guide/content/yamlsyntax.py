@@ -163,17 +163,18 @@ def _missing_colon(at, number: int, here: str) -> ContentProblem:
 
 
 def _indentation(at, line: int, here: str, above: int | None, above_text: str) -> ContentProblem:
-    message = f"Deze regel springt {_spaces(_indent(here))} in"
+    message = f"Deze regel springt {spaces(_indent(here))} in"
     if above is not None:
         theirs = _indent(above_text)
         message += (f", maar regel {above} erboven springt niet in" if theirs == 0
-                    else f", maar regel {above} erboven {_spaces(theirs)}")
+                    else f", maar regel {above} erboven {spaces(theirs)}")
     return at(line, message + ". De inspringing klopt niet.",
               "Laat deze regel even ver inspringen als de andere velden of punten van dezelfde "
               "groep. Een veld onder een ander veld springt 2 spaties verder in.")
 
 
-def _spaces(count: int) -> str:
+def spaces(count: int) -> str:
+    """'1 spatie', '3 spaties'."""
     return "1 spatie" if count == 1 else f"{count} spaties"
 
 
