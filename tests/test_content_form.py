@@ -192,3 +192,20 @@ def test_yaml_mistakes_in_several_modules_each_once_in_dutch(project):
         assert any(row.startswith(f"- {rel}, regel ") and message in row for row in report), (rel, report)
         if "twee keer" not in message:
             assert any(row.startswith(f"- {rel}, regel {line}: ") for row in report), (rel, line, report)
+
+
+def test_valid_yaml_with_inconsistent_indentation_is_told_in_dutch(project):
+    """YAML that reads fine but breaks the indentation rule of .yamllint.yml (as the hook did)."""
+    text = (project / YML).read_text(encoding="utf-8")
+    start = text.index("doelstellingen:\n") + len("doelstellingen:\n")
+    end = text.index("invulvelden:\n")
+    block = text[start:end]
+    (project / YML).write_text(text[:start] + block.replace("\n  - ", "\n    - ").replace("  - ", "    - ", 1)
+                               + text[end:], encoding="utf-8")
+    line = text[:start].count("\n") + 1
+    result = check(project)
+    assert result.returncode == 1
+    assert lines_of(result) == [
+        f"- {YML}, regel {line}: Deze regel springt 4 spaties in; hier horen er 2. Laat de regels van "
+        "dezelfde groep even ver inspringen; een veld onder een ander veld springt 2 spaties verder in."]
+    assert yamllint(project, YML).returncode != 0
