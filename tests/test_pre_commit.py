@@ -81,7 +81,7 @@ def test_pre_commit_stops_a_broken_content_yaml_file_in_dutch(project):
     assert "Traceback" not in result.stdout
 
 
-def test_pre_commit_stops_long_lines_and_windows_line_endings_in_content_in_dutch(project):
+def test_pre_commit_stops_windows_line_endings_and_other_encodings_in_content_in_dutch(project):
     module = project / "content" / "modules" / "omgevingsanalyse" / "module.yml"
     module.write_bytes(module.read_bytes().replace(b"\n", b"\r\n"))
     intro = project / "content" / "modules" / "omgevingsanalyse" / "inleiding.md"
