@@ -131,7 +131,7 @@ def test_cli_check_reports_chair_content_in_dutch(project):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr == (
-        "De inhoud bevat 1 fout. Verbeter ze en probeer opnieuw.\n"
+        "De inhoud bevat 1 fout. Verbeter die en probeer opnieuw.\n"
         f"- {SELFCHECK}, regel {line} (veld 'vragen › 1 › soort'): 'één keuze' is geen toegelaten "
         "waarde. Kies een van deze waarden: 'een-keuze', 'aanvinken'.\n")
 

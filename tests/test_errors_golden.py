@@ -8,7 +8,9 @@ wording is pinned exactly.
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -35,6 +37,10 @@ from childcare_guide.content.loader import load_package
 ID_FIX = "Gebruik alleen kleine letters, cijfers en koppeltekens, bijvoorbeeld 'cijfers-vlaanderen'."
 INDENT_FIX = ("Controleer of deze regel even ver inspringt als de velden ernaast en of elk veld de "
               "vorm 'naam: waarde' heeft.")
+NOT_UTF8 = ("Het bestand is niet in UTF-8 opgeslagen: op deze regel staat het eerste teken dat geen UTF-8 "
+            "is (vaak een letter met een accent, zoals é). Sla het bestand opnieuw op met de codering "
+            "UTF-8 (in je editor: 'Opslaan met codering' en dan 'UTF-8'). Kijk daarna de letters met "
+            "accenten op deze regel na.")
 SLIDE_TITLE_FIX = "Geef elke dia een eigen titel; zo vinden schermlezers en deelnemers hun weg."
 
 
@@ -43,37 +49,148 @@ def test_the_copied_content_is_valid(project):
     assert load_package(project).modules
 
 
-# -- YAML syntax -------------------------------------------------------------------------------
+# -- YAML syntax: each mistake its own message, at the line where the editor made it -------------
+
+INDENT_FIX = ("Laat deze regel even ver inspringen als de andere velden of punten van dezelfde groep. "
+              "Een veld onder een ander veld springt 2 spaties verder in.")
+COLON_FIX_TAIL = "Hoort deze regel bij de tekst erboven? Laat hem dan verder inspringen dan de naam van dat veld."
+QUOTE_FIX = "Zet aan het einde van de tekst hetzelfde aanhalingsteken ({q}), op dezelfde regel."
+APOSTROPHE_FIX = (" Staat er een apostrof in de tekst (zoals in baby's)? Zet de tekst dan tussen dubbele "
+                  "aanhalingstekens (\").")
+
 
 def test_broken_indentation(project):
     line = set_line(project, YML, "  - id: opening", "    minuten:", "   minuten: 10")
     assert problems(project) == [
-        f"{YML}, regel {line}: De inspringing of de opbouw van de YAML klopt niet. {INDENT_FIX}"]
+        f"{YML}, regel {line}: Deze regel springt 3 spaties in, maar regel {line - 1} erboven 4 spaties. "
+        f"De inspringing klopt niet. {INDENT_FIX}"]
 
 
 def test_key_indented_too_far(project):
     line = set_line(project, YML, "", "titel:", "  titel: Omgevingsanalyse")
     assert problems(project) == [
-        f"{YML}, regel {line}: Er staat een dubbele punt op een plaats waar dat niet mag. "
-        "Zet de tekst tussen aanhalingstekens als hij een dubbele punt bevat, of controleer de inspringing."]
+        f"{YML}, regel {line}: Deze regel springt 2 spaties in, maar regel {line - 1} erboven springt "
+        f"niet in. De inspringing klopt niet. {INDENT_FIX}"]
+
+
+def test_bullet_indented_less_than_the_bullets_above(project):
+    above = "          - We vergelijken onze cijfers met die van Vlaanderen."
+    line = set_line(project, YML, "", above, above[1:])
+    assert problems(project) == [
+        f"{YML}, regel {line}: Deze regel springt 9 spaties in, maar regel {line - 1} erboven 10 spaties. "
+        f"De inspringing klopt niet. {INDENT_FIX}"]
 
 
 def test_tab_character(project):
     line = set_line(project, YML, "  - id: opening", "    minuten:", "\tminuten: 10")
     assert problems(project) == [
-        f"{YML}, regel {line}: Deze regel bevat een tab. Gebruik spaties om in te springen, geen tabs."]
+        f"{YML}, regel {line}: Deze regel bevat een tab. Gebruik spaties om in te springen, geen tabs: "
+        "vervang de tab door spaties."]
 
 
-@pytest.mark.parametrize("after, starts, broken", [
-    pytest.param("", "titel:", 'titel: "Omgevingsanalyse', id="aanhalingsteken"),
-    pytest.param("  - id: opening", "    materiaal:", "    materiaal: [Presentatie, Naamkaartjes",
-                 id="haakje"),
+@pytest.mark.parametrize("after, starts, broken, quote", [
+    pytest.param("", "titel:", 'titel: "Omgevingsanalyse', '"', id="dubbel"),
+    pytest.param("  - id: opening", "    werkvorm:", '    werkvorm: "Plenair, korte kennismakingsronde', '"',
+                 id="dubbel-in-stap"),
+    # PyYAML only stops at the next apostrophe (baby's, many lines further): still this line
+    pytest.param("", "titel:", "titel: 'Omgevingsanalyse", "'", id="enkel"),
+    pytest.param("", "          - We vergelijken", "          - 'We vergelijken onze cijfers", "'", id="enkel-in-punt"),
 ])
-def test_unclosed_quote_or_bracket_points_at_its_own_line(project, after, starts, broken):
+def test_unclosed_quote_points_at_the_line_where_it_opens(project, after, starts, broken, quote):
+    line = set_line(project, YML, after, starts, broken)
+    fix = QUOTE_FIX.format(q=quote) + (APOSTROPHE_FIX if quote == "'" else "")
+    assert problems(project) == [
+        f"{YML}, regel {line}: Het aanhalingsteken ({quote}) op deze regel wordt niet gesloten. {fix}"]
+
+
+def test_text_after_the_closing_quote(project):
+    line = set_line(project, YML, "", "titel:", "titel: 'Omgevings'analyse")
+    assert problems(project) == [
+        f"{YML}, regel {line}: Na het sluitende aanhalingsteken staat nog tekst. Zet de hele tekst tussen "
+        "aanhalingstekens. Staat er een apostrof in de tekst (zoals in baby's)? Gebruik dan dubbele "
+        "aanhalingstekens: \"Omgevings'analyse\""]
+
+
+@pytest.mark.parametrize("starts, broken", [
+    pytest.param("    materiaal:", "    materiaal: [Presentatie, Naamkaartjes", id="materiaal"),
+    pytest.param("        invulvelden:", "        invulvelden: [gemeente", id="invulvelden"),
+])
+def test_unclosed_bracket_points_at_the_line_where_it_opens(project, starts, broken):
+    line = set_line(project, YML, "  - id: opening", starts, broken)
+    assert problems(project) == [
+        f"{YML}, regel {line}: Het haakje [ op deze regel wordt niet gesloten. Sluit de lijst met ] op "
+        "dezelfde regel. Is het geen lijst maar gewone tekst? Zet de hele tekst dan tussen aanhalingstekens."]
+
+
+@pytest.mark.parametrize("after, starts, broken, written", [
+    pytest.param("", "duur:", "duur 80", "duur: 80", id="bovenaan"),
+    pytest.param("  - id: opening", "    minuten:", "    minuten 10", "minuten: 10", id="in-stap"),
+    pytest.param("  - id: opening", "    dias:", "    dias", "dias:", id="zonder-waarde"),
+    # PyYAML reads '- id opening' and the next line as one text and stops on the next line
+    pytest.param("", "  - id: opening", "  - id opening", "- id: opening", id="id-van-stap"),
+])
+def test_missing_colon_at_its_own_line(project, after, starts, broken, written):
     line = set_line(project, YML, after, starts, broken)
     assert problems(project) == [
-        f"{YML}, regel {line}: Een aanhalingsteken of haakje wordt niet gesloten. "
-        "Sluit elk aanhalingsteken en elk haakje op dezelfde regel."]
+        f"{YML}, regel {line}: Na de naam van het veld ontbreekt de dubbele punt. Schrijf '{written}'. "
+        f"{COLON_FIX_TAIL}"]
+
+
+def test_text_continued_on_a_line_that_is_not_indented(project):
+    line = replace(project, YML, "    werkvorm: Plenair, korte kennismakingsronde\n",
+                   "    werkvorm: Plenair, korte\n    kennismakingsronde\n", after="  - id: opening") + 1
+    assert problems(project) == [
+        f"{YML}, regel {line}: Na de naam van het veld ontbreekt de dubbele punt. Schrijf "
+        f"'kennismakingsronde:'. {COLON_FIX_TAIL}"]
+
+
+def test_missing_space_after_a_dash(project):
+    bullet = "          - We vergelijken onze cijfers met die van Vlaanderen."
+    line = set_line(project, YML, "", bullet, "          -We vergelijken onze cijfers met die van Vlaanderen.")
+    assert problems(project) == [
+        f"{YML}, regel {line}: Na het streepje (-) ontbreekt een spatie. Schrijf '- We vergelijken onze "
+        "cijfers met die van Vlaanderen.': een punt van een lijst begint met een streepje en een spatie."]
+
+
+def test_text_after_a_closing_double_quote(project):
+    line = set_line(project, YML, "", "titel:", 'titel: "Omgevings" analyse')
+    assert problems(project) == [
+        f"{YML}, regel {line}: Na het sluitende aanhalingsteken staat nog tekst. Zet de hele tekst tussen "
+        "aanhalingstekens: '\"Omgevings\" analyse'"]
+
+
+def test_missing_space_after_the_colon(project):
+    line = set_line(project, YML, "", "duur:", "duur:80")
+    assert problems(project) == [
+        f"{YML}, regel {line}: Na de dubbele punt ontbreekt een spatie. Schrijf 'duur: 80'."]
+
+
+def test_colon_inside_a_text(project):
+    line = set_line(project, YML, "  - id: opening", "    titel:", "    titel: Opening: doel en kennismaking")
+    assert problems(project) == [
+        f"{YML}, regel {line}: De tekst op deze regel bevat een dubbele punt met een spatie erna; YAML "
+        "leest dat als het begin van een nieuw veld. Zet de hele tekst tussen aanhalingstekens: "
+        "titel: 'Opening: doel en kennismaking'"]
+
+
+def test_a_list_where_text_belongs(project):
+    line = set_line(project, YML, "  - id: opening", "    werkvorm:", "    werkvorm: [Koffie, thee en water]")
+    n = step_no(project, "opening")
+    assert problems(project) == [
+        f"{YML}, regel {line} (veld 'stappen › {n} › werkvorm'): Je schreef een lijst: tekst tussen [ en ] "
+        "leest YAML als een lijst, maar hier hoort één tekst. Bedoel je de tekst met de haakjes? Zet hem "
+        "dan tussen aanhalingstekens: '[Koffie, thee en water]'. Anders: schrijf de tekst zonder [ en ]."]
+
+
+def test_a_bullet_with_a_colon_becomes_a_field(project):
+    bullet = "          - We vergelijken onze cijfers met die van Vlaanderen."
+    line = set_line(project, YML, "", bullet, "          - Let op: we vergelijken onze cijfers.")
+    n, s = step_no(project, "opening"), slide_no(project, "opening", "Waarom we vandaag samenkomen")
+    punt = line - line_of(read(project, YML), "punten:", after="- titel: Waarom we vandaag samenkomen")
+    assert problems(project) == [
+        f"{YML}, regel {line} (veld 'stappen › {n} › dias › {s} › punten › {punt}'): De tekst bevat een "
+        "dubbele punt met een spatie erna; YAML leest dat als een veld. Zet de hele tekst tussen "
+        "aanhalingstekens: 'Let op: we vergelijken onze cijfers.'."]
 
 
 def test_control_character_is_reported_not_a_traceback(project):
@@ -83,11 +200,13 @@ def test_control_character_is_reported_not_a_traceback(project):
         "Verwijder het teken: typ de regel opnieuw in plaats van hem te kopiëren."]
 
 
-def test_duplicate_key(project):
+def test_duplicate_key_names_both_lines(project):
+    first = line_of(read(project, YML), "nummer:")
     line = replace(project, YML, "duur:", "nummer: 1\nduur:")
     assert problems(project) == [
-        f"{YML}, regel {line} (veld 'nummer'): Het veld 'nummer' staat twee keer in dezelfde groep. "
-        "Houd één van de twee over; anders gaat de eerste waarde verloren."]
+        f"{YML}, regel {line} (veld 'nummer'): Het veld 'nummer' staat twee keer in dezelfde groep: op "
+        f"regel {first} en op regel {line}. Houd er één over. Nu telt alleen de waarde op regel {line}; "
+        f"die op regel {first} gaat verloren."]
 
 
 def test_empty_module_yml(project):
@@ -207,12 +326,33 @@ def test_duplicate_worksheet_ids(project):
 
 
 def test_duplicate_module_numbers(project):
-    set_line(project, f"{OTHER}/module.yml", "", "nummer:", "nummer: 1")
+    line = set_line(project, f"{OTHER}/module.yml", "", "nummer:", "nummer: 1")
+    first = line_of(read(project, YML), "nummer:")
+    free = max(module_data(project, f"{p.parent.relative_to(project).as_posix()}/module.yml")["nummer"]
+               for p in (project / "content" / "modules").glob("*/module.yml")) + 1
     assert problems(project) == [
-        f"{YML} (veld 'nummer'): Het nummer 1 wordt ook gebruikt door module 'sociale-functie'. "
-        "Geef elke module een ander nummer.",
-        f"{OTHER}/module.yml (veld 'nummer'): Het nummer 1 wordt ook gebruikt door module "
-        "'omgevingsanalyse'. Geef elke module een ander nummer."]
+        f"{OTHER}/module.yml, regel {line} (veld 'nummer'): Het nummer 1 is al gebruikt in {YML}, "
+        f"regel {first}. Is dit de kopie van een andere module? Geef ze dan een nummer dat nog vrij is, "
+        f"bijvoorbeeld {free}."]
+
+
+def test_copied_module_blames_the_copy_that_git_does_not_know(project):
+    """An editor copies a module to a folder that sorts first: the copy is named, not the original."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
+    for args in (["init", "-q"], ["add", "-A"],
+                 ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "inhoud"]):
+        subprocess.run(["git", *args], cwd=project, env=env, check=True, capture_output=True)
+    copy = "content/modules/a-kopie"
+    shutil.copytree(project / MOD, project / copy)
+    number, title = line_of(read(project, YML), "nummer:"), line_of(read(project, YML), "titel:")
+    free = 1 + max(module_data(project, f"{p.parent.relative_to(project).as_posix()}/module.yml")["nummer"]
+                   for p in (project / "content" / "modules").glob("*/module.yml"))
+    assert problems(project) == [
+        f"{copy}/module.yml, regel {number} (veld 'nummer'): Het nummer 1 is al gebruikt in {YML}, "
+        f"regel {number}. Is dit de kopie van een andere module? Geef ze dan een nummer dat nog vrij is, "
+        f"bijvoorbeeld {free}.",
+        f"{copy}/module.yml, regel {title} (veld 'titel'): De titel 'Omgevingsanalyse' is al gebruikt in "
+        f"{YML}, regel {title}. Is dit de kopie van een andere module? Geef ze dan een eigen titel."]
 
 
 def test_slide_with_unknown_fill_in_field(project):
@@ -341,8 +481,7 @@ def test_worksheet_path_outside_content(project):
 def test_file_not_in_utf8(project):
     write(project, f"{MOD}/inleiding.md", "Eerste regel.\nNog één regel.\n".encode("latin-1"))
     assert problems(project) == [
-        f"{MOD}/inleiding.md, regel 2: Het bestand is niet in UTF-8 opgeslagen. Sla het bestand op met "
-        "de codering UTF-8 (in je editor: 'Opslaan met codering')."]
+        f"{MOD}/inleiding.md, regel 2: {NOT_UTF8}"]
 
 
 def test_huge_file(project):
@@ -486,7 +625,7 @@ def test_report_heading_counts_the_problems(project):
     with pytest.raises(ContentError) as caught:
         load_package(project)
     report = caught.value.report()
-    assert report.splitlines()[0] == "De inhoud bevat 1 fout. Verbeter ze en probeer opnieuw."
+    assert report.splitlines()[0] == "De inhoud bevat 1 fout. Verbeter die en probeer opnieuw."
     assert report.splitlines()[1] == f"- {caught.value.problems[0]}"
     write(project, f"{OTHER}/inleiding.md", "")
     with pytest.raises(ContentError) as caught:
@@ -502,7 +641,7 @@ def _break(project: Path) -> tuple[int, str]:
     write(project, f"{MOD}/stappen/extra.md", "## Zeggen\n\nExtra.\n")
     n = step_no(project, "opening")
     return line, (
-        "De inhoud bevat 1 fout. Verbeter ze en probeer opnieuw.\n"
+        "De inhoud bevat 1 fout. Verbeter die en probeer opnieuw.\n"
         f"- {YML}, regel {line} (veld 'stappen › {n} › minuten'): 'tien' is geen geheel getal. "
         "Schrijf een geheel getal zonder aanhalingstekens, bijvoorbeeld 10.\n")
 

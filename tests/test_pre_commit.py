@@ -66,16 +66,40 @@ def test_pre_commit_passes_on_a_clean_copy(project):
         assert line.endswith("Passed"), result.stdout
 
 
-def test_pre_commit_stops_a_broken_yaml_file(project):
+def test_pre_commit_stops_a_broken_content_yaml_file_in_dutch(project):
+    """YAML in content/ is checked by `make check` (yamllint's rules included), in Dutch."""
     pakket = project / "content" / "pakket.yml"
     text = pakket.read_text(encoding="utf-8")
     assert "\n  - id: datum\n" in text
     pakket.write_text(text.replace("\n  - id: datum\n", "\n   - id: datum\n"), encoding="utf-8")
     result = pre_commit(project)
     assert result.returncode != 0
-    assert "content/pakket.yml" in result.stdout
     failed = [line for line in result.stdout.splitlines() if line.endswith("Failed")]
-    assert any("yamllint" in line for line in failed), result.stdout
+    assert [line.split(".")[0] for line in failed] == ["Inhoud van de gids (make check)"], result.stdout
+    line = text[:text.index("\n  - id: datum\n") + 1].count("\n") + 1
+    assert f"content/pakket.yml, regel {line}:" in result.stdout
+    assert "Traceback" not in result.stdout
+
+
+def test_pre_commit_stops_windows_line_endings_and_other_encodings_in_content_in_dutch(project):
+    module = project / "content" / "modules" / "omgevingsanalyse" / "module.yml"
+    module.write_bytes(module.read_bytes().replace(b"\n", b"\r\n"))
+    intro = project / "content" / "modules" / "omgevingsanalyse" / "inleiding.md"
+    intro.write_bytes("Eerste regel\nCrèche\n".encode("cp1252"))
+    result = pre_commit(project)
+    assert result.returncode != 0
+    failed = [line for line in result.stdout.splitlines() if line.endswith("Failed")]
+    assert [line.split(".")[0] for line in failed] == ["Inhoud van de gids (make check)"], result.stdout
+    assert "Windows-regeleinden" in result.stdout and "niet in UTF-8" in result.stdout
+    assert "Traceback" not in result.stdout
+
+
+def test_pre_commit_stops_a_broken_yaml_file_outside_content(project):
+    mkdocs = project / "mkdocs.yml"
+    mkdocs.write_text(mkdocs.read_text(encoding="utf-8") + "extra_lege_regel: 1   \n", encoding="utf-8")
+    result = pre_commit(project, "yamllint")
+    assert result.returncode != 0
+    assert "mkdocs.yml" in result.stdout and "trailing spaces" in result.stdout
 
 
 def test_pre_commit_stops_a_content_mistake_in_dutch(project):

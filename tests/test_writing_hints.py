@@ -3,7 +3,10 @@
 import subprocess
 import sys
 
-from childcare_guide.content.writing_hints import hints_for_text
+import pytest
+from conftest import ROOT
+
+from childcare_guide.content.writing_hints import Hint, hints_for_text
 
 
 def test_long_sentence_gets_a_hint():
@@ -42,3 +45,16 @@ def test_check_command_prints_hints_but_passes(content_copy, package):
     assert result.returncode == 0, result.stderr
     assert "- Schrijftip: content/modules/omgevingsanalyse/inleiding.md, regel" in result.stdout
     assert f"De inhoud is in orde: {len(package.modules)} modules" in result.stdout
+
+
+@pytest.mark.parametrize("count, heading", [
+    (1, "1 schrijftip voor klare taal (geen fouten, wel het nakijken waard):"),
+    (3, "3 schrijftips voor klare taal (geen fouten, wel het nakijken waard):"),
+])
+def test_hint_heading_is_grammatical_for_one_and_for_many(monkeypatch, capsys, count, heading):
+    import childcare_guide.__main__ as cli
+
+    hints = [Hint("content/x.md", n, "Lange zin.") for n in range(1, count + 1)]
+    monkeypatch.setattr(cli, "hints_for_tree", lambda root: hints)
+    assert cli.main(["check", "--root", str(ROOT)]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == heading

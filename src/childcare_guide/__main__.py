@@ -8,6 +8,7 @@ from pathlib import Path
 
 from childcare_guide.content.chair_pages import load_chair_pages
 from childcare_guide.content.errors import ContentError
+from childcare_guide.content.form import check_form
 from childcare_guide.content.loader import load_package
 from childcare_guide.content.writing_hints import hints_for_tree
 
@@ -21,14 +22,19 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     hints = hints_for_tree(args.root)
     if hints:
-        print(f"{len(hints)} schrijftip(s) voor klare taal (geen fouten, wel het nakijken waard):")
+        count = "1 schrijftip" if len(hints) == 1 else f"{len(hints)} schrijftips"
+        print(f"{count} voor klare taal (geen fouten, wel het nakijken waard):")
         for hint in hints:
             print(f"- Schrijftip: {hint}")
+    # how the files are written (the rules of the commit hooks), then what they say
+    problems = check_form(args.root)
     try:
         package = load_package(args.root)
         load_chair_pages(args.root, package)  # content/begrippen.yml and content/zelftest.yml
     except ContentError as error:
-        print(error.report(), file=sys.stderr)
+        problems.extend(error.problems)
+    if problems:
+        print(ContentError(problems).report(), file=sys.stderr)
         return 1
     steps = sum(len(m.steps) for m in package.modules)
     print(f"De inhoud is in orde: {len(package.modules)} modules, {steps} stappen.")

@@ -32,7 +32,7 @@ class ContentError(Exception):
     def report(self) -> str:
         count = len(self.problems)
         head = (
-            "De inhoud bevat 1 fout. Verbeter ze en probeer opnieuw."
+            "De inhoud bevat 1 fout. Verbeter die en probeer opnieuw."
             if count == 1
             else f"De inhoud bevat {count} fouten. Verbeter ze en probeer opnieuw."
         )

@@ -28,6 +28,11 @@ def _git(root: Path, *args: str) -> str | None:
     return result.stdout.strip() if result.returncode == 0 else None
 
 
+def tracked_by_git(root: Path, folder: Path) -> bool:
+    """True if git already knows a file in folder (so it is not a fresh copy)."""
+    return bool(_git(root, "ls-files", "--", str(folder)))
+
+
 def shallow_boundaries(root: Path) -> set[str] | None:
     """The commits a shallow clone is cut at (empty in a full clone); None without git."""
     if _git(root, "rev-parse", "--is-inside-work-tree") != "true":

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +10,7 @@ from childcare_guide.content import fit, schema
 from childcare_guide.content.changelog import FILE as CHANGELOG_FILE
 from childcare_guide.content.changelog import load_releases
 from childcare_guide.content.errors import ContentError, ContentProblem, display_path
-from childcare_guide.content.history import with_last_changes
+from childcare_guide.content.history import tracked_by_git, with_last_changes
 from childcare_guide.content.markdown_text import check_markdown
 from childcare_guide.content.model import (
     CHECKLIST_ID,
@@ -117,18 +116,31 @@ class _Loader:
         return tuple(sorted(modules, key=lambda m: m.number))
 
     def _check_across(self, modules: list[Module]) -> None:
-        numbers = Counter(m.number for m in modules)
-        titles = Counter(m.title for m in modules)
-        for module in modules:
-            file = module.folder / "module.yml"
-            if numbers[module.number] > 1:
-                others = [m.slug for m in modules if m.number == module.number and m is not module]
-                self.problem(file, None, "nummer",
-                             f"Het nummer {module.number} wordt ook gebruikt door module "
-                             f"'{others[0]}'.", "Geef elke module een ander nummer.")
-            if titles[module.title] > 1:
-                self.problem(file, None, "titel", f"De titel '{module.title}' staat bij twee modules.",
-                             "Geef elke module een eigen titel.")
+        """Two modules with the same number or title: the report names both files with their
+        lines and asks to change the copy (the folder git does not know yet, else the later one)."""
+        for key, what in (("nummer", "nummer"), ("titel", "titel")):
+            groups: dict[Any, list[Module]] = {}
+            for module in modules:
+                groups.setdefault(module.number if key == "nummer" else module.title, []).append(module)
+            for value, group in groups.items():
+                if len(group) < 2:
+                    continue
+                first, *copies = sorted(group, key=lambda m: (not tracked_by_git(self.root, m.folder),
+                                                               m.slug))
+                original = self.shown(first.folder / "module.yml")
+                original_line = _top_level_line(first.folder / "module.yml", key)
+                where = original if original_line is None else f"{original}, regel {original_line}"
+                for copy in copies:
+                    file = copy.folder / "module.yml"
+                    if key == "nummer":
+                        free = max(m.number for m in modules) + 1
+                        message = f"Het nummer {value} is al gebruikt in {where}."
+                        fix = (f"Is dit de kopie van een andere module? Geef ze dan een nummer dat nog "
+                               f"vrij is, bijvoorbeeld {free}.")
+                    else:
+                        message = f"De titel '{value}' is al gebruikt in {where}."
+                        fix = "Is dit de kopie van een andere module? Geef ze dan een eigen titel."
+                    self.problem(file, _top_level_line(file, key), what, message, fix)
 
     # -- one module --------------------------------------------------------------------------
 
@@ -465,6 +477,16 @@ class _ModuleReader:
                                  "Geef elke dia een eigen titel; zo vinden schermlezers en "
                                  "deelnemers hun weg.")
                 seen.setdefault(title, f"een andere dia (stap '{step.id}')")
+
+
+def _top_level_line(file: Path, key: str) -> int | None:
+    """Line of a top-level field ('nummer: 2') in a module.yml that has already loaded."""
+    try:
+        lines = file.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return next((i for i, line in enumerate(lines, 1)
+                 if line.startswith((f"{key}:", f"{key} :"))), None)
 
 
 def _field(raw: dict[str, Any]) -> FillInField:

@@ -14,6 +14,7 @@ from referencing import Registry, Resource
 
 from childcare_guide.content.errors import ContentProblem
 from childcare_guide.content.yamlsource import YamlDocument, dotted
+from childcare_guide.content.yamlsyntax import quote_text
 from childcare_guide.package_data import package_file
 
 SCHEMA_DIR = package_file("schemas")
@@ -100,6 +101,8 @@ def _translate(error: ValidationError, doc: YamlDocument, shown: str) -> list[Co
     if kind == "type":
         expected = error.validator_value
         expected = expected[0] if isinstance(expected, list) else expected
+        if expected == "string" and isinstance(value, (list, dict)) and value:
+            return [_not_text(value, doc.written(path), shown, line, field)]
         return [ContentProblem(
             shown, line, field,
             f"{_show(value)} is geen {TYPE_NAMES.get(expected, expected)}.".replace("geen een ", "geen "),
@@ -138,6 +141,31 @@ def _translate(error: ValidationError, doc: YamlDocument, shown: str) -> list[Co
             fix = hint or "Pas de schrijfwijze aan."
         return [ContentProblem(shown, line, field, f"{_show(value)} heeft niet de juiste vorm.", fix)]
     return [ContentProblem(shown, line, field, "De waarde klopt niet.", hint or "Pas de waarde aan.")]
+
+
+def _not_text(value: list | dict, written: str, shown: str, line: int | None,
+              field: str | None) -> ContentProblem:
+    """Text was expected, but YAML read a list ('[a, b]') or a field ('Let op: ...')."""
+    if isinstance(value, list) and written.startswith("["):
+        return ContentProblem(
+            shown, line, field,
+            "Je schreef een lijst: tekst tussen [ en ] leest YAML als een lijst, maar hier hoort "
+            "één tekst.",
+            f"Bedoel je de tekst met de haakjes? Zet hem dan tussen aanhalingstekens: "
+            f"{quote_text(written)}. Anders: schrijf de tekst zonder [ en ].")
+    if isinstance(value, list):
+        return ContentProblem(shown, line, field,
+                              "Je schreef een lijst (regels die met '- ' beginnen), maar hier hoort "
+                              "één tekst.", "Schrijf de tekst na de dubbele punt, op dezelfde regel.")
+    if written and ": " in written and not written.startswith("{"):
+        return ContentProblem(
+            shown, line, field,
+            "De tekst bevat een dubbele punt met een spatie erna; YAML leest dat als een veld.",
+            f"Zet de hele tekst tussen aanhalingstekens: {quote_text(written)}.")
+    return ContentProblem(shown, line, field,
+                          "Je schreef een groep velden (naam: waarde), maar hier hoort één tekst.",
+                          "Schrijf de tekst na de dubbele punt, op dezelfde regel; zet hem tussen "
+                          "aanhalingstekens als hij een dubbele punt of een haakje bevat.")
 
 
 def _property_description(schema: dict[str, Any], name: str) -> str:

@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from childcare_guide.content.errors import ContentProblem
+from childcare_guide.content.yamlsyntax import syntax_problem, written_value
 
 MAX_FILE_BYTES = 200_000
 
@@ -19,6 +20,15 @@ Path_ = tuple[str | int, ...]
 class YamlDocument:
     data: Any
     lines: dict[Path_, int] = field(default_factory=dict)
+    source: list[str] = field(default_factory=list)  # the lines of the file, as written
+
+    def written(self, path: Path_) -> str:
+        """The value at path as written on its line (after 'key: ' or '- '), or ''."""
+        line = self.lines.get(tuple(path))
+        if not line or line > len(self.source):
+            return ""
+        keyed = not (path and isinstance(path[-1], int))  # a list item: '- text'
+        return written_value(self.source[line - 1], keyed)
 
     def line(self, path: Path_) -> int | None:
         """Line of the value at path, or of the nearest parent that exists."""
@@ -49,8 +59,11 @@ def read_text(path: Path, shown: str, problems: list[ContentProblem]) -> str | N
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         problems.append(ContentProblem(
-            shown, line, None, "Het bestand is niet in UTF-8 opgeslagen.",
-            "Sla het bestand op met de codering UTF-8 (in je editor: 'Opslaan met codering')."))
+            shown, line, None,
+            "Het bestand is niet in UTF-8 opgeslagen: op deze regel staat het eerste teken dat "
+            "geen UTF-8 is (vaak een letter met een accent, zoals é).",
+            "Sla het bestand opnieuw op met de codering UTF-8 (in je editor: 'Opslaan met "
+            "codering' en dan 'UTF-8'). Kijk daarna de letters met accenten op deze regel na."))
         return None
     return text.removeprefix("\ufeff")
 
@@ -63,7 +76,7 @@ def load_yaml(path: Path, shown: str, problems: list[ContentProblem]) -> YamlDoc
     fast = _fast_parse(text)
     if fast is not None:
         node, data = fast
-        doc = YamlDocument(data)
+        doc = YamlDocument(data, source=text.split("\n"))
         _walk(node, (), doc, shown, problems)
         return doc
     try:
@@ -84,7 +97,7 @@ def load_yaml(path: Path, shown: str, problems: list[ContentProblem]) -> YamlDoc
             return None
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as error:
-        problems.append(_syntax_problem(shown, text, error))
+        problems.append(syntax_problem(shown, text, error))
         return None
     except yaml.YAMLError:
         problems.append(ContentProblem(shown, None, None, "De YAML kan niet gelezen worden.",
@@ -99,7 +112,7 @@ def load_yaml(path: Path, shown: str, problems: list[ContentProblem]) -> YamlDoc
         return None
     finally:
         loader.dispose()
-    doc = YamlDocument(data)
+    doc = YamlDocument(data, source=text.split("\n"))
     _walk(node, (), doc, shown, problems)
     return doc
 
@@ -122,54 +135,23 @@ def _fast_parse(text: str) -> tuple[yaml.Node, Any] | None:
 _C_LOADER = getattr(yaml, "CSafeLoader", None)
 
 
-def _syntax_problem(shown: str, text: str, error: yaml.MarkedYAMLError) -> ContentProblem:
-    mark = error.problem_mark or error.context_mark
-    line = mark.line + 1 if mark else None
-    problem = (error.problem or "").lower()
-    if "\t" in problem or "'\\t'" in problem or (line and "\t" in _line_at(text, line)):
-        return ContentProblem(shown, line, None, "Deze regel bevat een tab.",
-                              "Gebruik spaties om in te springen, geen tabs.")
-    context = (error.context or "").lower()
-    if ("quoted scalar" in context or "flow" in context) and error.context_mark:
-        # Report the line where the quote or bracket opens, not where PyYAML gave up.
-        return ContentProblem(shown, error.context_mark.line + 1, None,
-                              "Een aanhalingsteken of haakje wordt niet gesloten.",
-                              "Sluit elk aanhalingsteken en elk haakje op dezelfde regel.")
-    if "mapping values are not allowed" in problem:
-        return ContentProblem(
-            shown, line, None, "Er staat een dubbele punt op een plaats waar dat niet mag.",
-            "Zet de tekst tussen aanhalingstekens als hij een dubbele punt bevat, "
-            "of controleer de inspringing.")
-    if "could not find expected ':'" in problem or "expected <block end>" in problem:
-        return ContentProblem(shown, line, None, "De inspringing of de opbouw van de YAML klopt niet.",
-                              "Controleer of deze regel even ver inspringt als de velden ernaast "
-                              "en of elk veld de vorm 'naam: waarde' heeft.")
-    if "found unexpected end of stream" in problem or "found unexpected" in problem:
-        return ContentProblem(shown, line, None, "Een aanhalingsteken of haakje wordt niet gesloten.",
-                              "Sluit elk aanhalingsteken en elk haakje op dezelfde regel.")
-    return ContentProblem(shown, line, None, "De YAML kan niet gelezen worden.",
-                          "Controleer de inspringing, de dubbele punten en de aanhalingstekens op deze regel.")
-
-
-def _line_at(text: str, line: int) -> str:
-    lines = text.splitlines()
-    return lines[line - 1] if 0 < line <= len(lines) else ""
-
-
 def _walk(node: yaml.Node, path: Path_, doc: YamlDocument, shown: str,
           problems: list[ContentProblem]) -> None:
     doc.lines.setdefault(path, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
-        seen: set[Any] = set()
+        seen: dict[Any, int] = {}
         for key_node, value_node in node.value:
             key = key_node.value
+            line = key_node.start_mark.line + 1
             if key in seen:
                 problems.append(ContentProblem(
-                    shown, key_node.start_mark.line + 1, dotted(path + (key,)),
-                    f"Het veld '{key}' staat twee keer in dezelfde groep.",
-                    "Houd één van de twee over; anders gaat de eerste waarde verloren."))
-            seen.add(key)
-            doc.lines[path + (key,)] = key_node.start_mark.line + 1
+                    shown, line, dotted(path + (key,)),
+                    f"Het veld '{key}' staat twee keer in dezelfde groep: op regel {seen[key]} en "
+                    f"op regel {line}.",
+                    f"Houd er één over. Nu telt alleen de waarde op regel {line}; die op regel "
+                    f"{seen[key]} gaat verloren."))
+            seen.setdefault(key, line)
+            doc.lines[path + (key,)] = line
             _walk(value_node, path + (key,), doc, shown, problems)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
