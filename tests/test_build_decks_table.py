@@ -8,11 +8,12 @@ import pytest
 from helpers import ROOT
 from pptx import Presentation
 
-from childcare_guide.content.local_table import TableError, columns_for, parse_table
+from childcare_guide.content.local_table import Columns, TableError, columns_for, parse_table
+from childcare_guide.content.model import Figure
 
 SCRIPT = ROOT / "scripts" / "build_decks.py"
 SAMPLE = ROOT / "data" / "voorbeeld-gemeentecijfers-fictief.csv"
-HEADER = "gemeente,niscode,jaar,kansarmoede,plaatsen-per-100,kinderen-0-3\n"
+HEADER = "gemeente,niscode,jaar,kansarmoede,geen-formele-opvang,kinderen-0-3\n"
 
 
 def run(*args):
@@ -59,19 +60,19 @@ def test_sample_table_gives_one_filled_deck_per_municipality(tmp_path):
     assert table.cell(0, 2).text == "Fabeldorp (fictief)"
     rows = {row.cells[0].text: row.cells[2].text for row in list(table.rows)[1:]}
     assert rows["Kinderen geboren in kansarmoede"] == "14,2% (2023)"
-    assert rows["Gezinnen die een verlaagd tarief betalen"] == "19,5% (2023)"
-    assert rows["Gezinnen die geen formele kinderopvang gebruiken"] == "[Vul in]"  # empty cell
+    assert rows["Gezinnen met een verlaagd tarief (historisch cijfer)"] == "19,5% (2023)"
+    assert rows["Niet-schoolgaande kinderen zonder formele opvang"] == "[Vul in]"  # empty cell
     charts = [sh.chart for s in prs.slides for sh in s.shapes if sh.has_chart]
     assert charts, "de presentatie heeft een grafiek met de cijfers"
     for chart in charts:
         plot = chart.plots[0]
         municipal = next(series for series in plot.series if series.name.startswith("Fabeldorp"))
         values = dict(zip(plot.categories, municipal.values, strict=True))
-        assert values["Kinderen geboren in kansarmoede"] == 14.2
-        assert values["Gezinnen die een verlaagd tarief betalen"] == 19.5
-        assert values["Gezinnen die geen formele kinderopvang gebruiken"] is None
+        assert values == {"Kinderen geboren in kansarmoede": 14.2}
     text = deck_text(tmp_path / names[0])
     assert "dinsdag 14 maart" in text and "1.240" in text
+    # places per 100 children is a fill-in field: the municipality's value, beside 'meer dan 45'
+    assert "meer dan 45 plaatsen per 100 kinderen jonger dan 3 jaar" in text and "51" in text
     assert "Droomdonk" not in text
 
 
@@ -108,8 +109,8 @@ GOLDEN = [
     "t.csv, rij 9: de kolom 'gemeente' is leeg. Vul de naam van de gemeente in.",
     "t.csv, rij 10: de waarde 130 in de kolom 'kansarmoede' is geen percentage. Geef een getal van "
     "0 tot 100.",
-    "t.csv, rij 11: de waarde -3 in de kolom 'plaatsen-per-100' is negatief. Geef een getal van 0 "
-    "of meer.",
+    "t.csv, rij 11: de waarde -3 in de kolom 'geen-formele-opvang' is geen percentage. Geef een "
+    "getal van 0 tot 100.",
 ]
 
 
@@ -117,8 +118,18 @@ def test_bad_rows_golden_messages(columns):
     table = parse_table(BAD, "t.csv", columns)
     assert table.problems == GOLDEN
     assert [(r.number, r.local.municipality) for r in table.rows] == [(3, "Fabeldorp")]
-    assert table.rows[0].local.figures == {"kansarmoede": 14.2, "plaatsen-per-100": 51}
+    assert table.rows[0].local.figures == {"kansarmoede": 14.2, "geen-formele-opvang": 51}
     assert table.rows[0].local.fields == {"kinderen-0-3": "1.240"}
+
+
+def test_a_negative_value_of_a_figure_that_is_no_percentage(columns):
+    # every figure in the content is a percentage: a figure with another unit, for this test only
+    count = Figure(id="plaatsen", label="Opvangplaatsen", flanders=100, unit="plaatsen", year=2023,
+                   source="test", where="test")
+    wider = Columns(figures={**columns.figures, "plaatsen": count}, fields=columns.fields)
+    table = parse_table("gemeente,niscode,jaar,plaatsen\nNevelgem,99009,2023,-3\n", "t.csv", wider)
+    assert table.problems == ["t.csv, rij 2: de waarde -3 in de kolom 'plaatsen' is negatief. Geef "
+                              "een getal van 0 of meer."]
 
 
 def test_semicolons_and_decimal_commas(columns):

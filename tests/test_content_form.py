@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import BIN, ROOT
+from helpers import BIN, ROOT
 
 from childcare_guide.content.form import FALLBACK_CONFIG, check_form, yamllint_config
 

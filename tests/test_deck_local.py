@@ -25,7 +25,7 @@ def module(package):
 @pytest.fixture(scope="module")
 def local():
     return LocalData(municipality="Mechelen", nis_code="12025", year=2023,
-                     figures={"kansarmoede": 14.2, "plaatsen-per-100": 51},
+                     figures={"kansarmoede": 14.2, "verlaagd-tarief": 19.5},
                      fields={"datum": "dinsdag 14 maart", "kinderen-0-3": "3.480"})
 
 
@@ -52,17 +52,16 @@ def test_figures_table_shows_the_municipal_values_with_year(package, module, fil
     assert [c.text for c in table.rows[0].cells] == ["Cijfer", "Vlaanderen", "Mechelen"]
     values = {row.cells[0].text: row.cells[2].text for row in list(table.rows)[1:]}
     assert values["Kinderen geboren in kansarmoede"] == "14,2% (2023)"
-    assert values["Opvangplaatsen per 100 kinderen (Vlaanderen eind 2021 meer dan 45)"] == \
-        "51 plaatsen per 100 kinderen (2023)"
-    assert values["Gezinnen die geen formele kinderopvang gebruiken"] == "[Vul in]"
+    assert values["Gezinnen met een verlaagd tarief (historisch cijfer)"] == "19,5% (2023)"
+    assert values["Niet-schoolgaande kinderen zonder formele opvang"] == "[Vul in]"
 
 
 def test_only_what_remains_is_listed(package, module, local, filled):
     places = field_places(package, module, local=local)
     ids = [p.field.id for p in places]
-    for done in ("gemeente", "datum", "kinderen-0-3", "cijfer-kansarmoede", "cijfer-plaatsen-per-100"):
+    for done in ("gemeente", "datum", "kinderen-0-3", "cijfer-kansarmoede", "cijfer-verlaagd-tarief"):
         assert done not in ids
-    assert "voorzitter" in ids and "cijfer-verlaagd-tarief" in ids and "plaatsen-totaal" in ids
+    assert "voorzitter" in ids and "cijfer-geen-formele-opvang" in ids and "plaatsen-totaal" in ids
     assert checklist_rows(filled) == [p.field.label for p in places]
     everything = field_places(package, module)
     assert len(everything) == len(places) + 5

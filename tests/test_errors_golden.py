@@ -390,25 +390,29 @@ def test_slide_title_of_a_generated_slide(project):
         f"dezelfde titel als een vaste dia van elke presentatie. {SLIDE_TITLE_FIX}"]
 
 
+CHART = "Kansarmoede: onze gemeente naast Vlaanderen"
+
+
 def test_chart_with_figures_of_different_units(project):
     n = step_no(project, "cijfers-gemeente")
-    s = slide_no(project, "cijfers-gemeente", "Drie percentages naast elkaar")
-    line = replace(project, YML, "cijfers: [kansarmoede, geen-formele-opvang,",
-                   "cijfers: [kansarmoede, plaatsen-per-100,", after="type: grafiek")
+    s = slide_no(project, "cijfers-gemeente", CHART)
+    # every figure of module 1 is a percentage: give one of them another unit first
+    replace(project, YML, "eenheid: '%'", "eenheid: kinderen", after="  - id: geen-formele-opvang")
+    line = replace(project, YML, "cijfers: [kansarmoede]",
+                   "cijfers: [kansarmoede, geen-formele-opvang, verlaagd-tarief]", after="type: grafiek")
     assert problems(project) == [
         f"{YML}, regel {line} (veld 'stappen › {n} › dias › {s} › cijfers'): De cijfers van deze "
-        "grafiek hebben niet dezelfde eenheid ('kansarmoede' in '%', 'plaatsen-per-100' in 'plaatsen "
-        "per 100 kinderen', 'verlaagd-tarief' in '%'). Zet in één grafiek alleen cijfers met dezelfde "
+        "grafiek hebben niet dezelfde eenheid ('kansarmoede' in '%', 'geen-formele-opvang' in "
+        "'kinderen', 'verlaagd-tarief' in '%'). Zet in één grafiek alleen cijfers met dezelfde "
         "eenheid, anders delen ze een as die niet klopt. Toon de andere op een dia van type 'cijfers' "
         "(een tabel) of in een tweede grafiek."]
 
 
 def test_chart_without_figures(project):
     n = step_no(project, "cijfers-gemeente")
-    s = slide_no(project, "cijfers-gemeente", "Drie percentages naast elkaar")
-    line = line_of(read(project, YML), "      - titel: Drie percentages naast elkaar\n")
-    replace(project, YML, "        cijfers: [kansarmoede, geen-formele-opvang, verlaagd-tarief]\n", "",
-            after="type: grafiek")
+    s = slide_no(project, "cijfers-gemeente", CHART)
+    line = line_of(read(project, YML), f"      - titel: '{CHART}'\n")
+    replace(project, YML, "        cijfers: [kansarmoede]\n", "", after="type: grafiek")
     assert problems(project) == [
         f"{YML}, regel {line} (veld 'stappen › {n} › dias › {s}'): Een dia van type 'grafiek' heeft het "
         "veld 'cijfers' nodig. Voeg 'cijfers:' toe aan deze dia."]

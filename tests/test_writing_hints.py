@@ -4,7 +4,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT
+from helpers import ROOT
 
 from childcare_guide.content.writing_hints import Hint, hints_for_text
 
