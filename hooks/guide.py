@@ -11,13 +11,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from childcare_guide import ContentError
+from childcare_guide.content.links import LinkError
 from childcare_guide.render.deck import TemplateError
 from childcare_guide.render.paths import DOWNLOADS_DIR, MODULES_INDEX, module_page_path
 from childcare_guide.render.worksheet import WorksheetTemplateError
 from childcare_guide.site import preview
 from childcare_guide.site.cache import load_cached
 from childcare_guide.site.files import write_atomic
-from childcare_guide.site.links import LinkError
 from childcare_guide.site.offline import ZIP_NAME, build_offline_zip
 from childcare_guide.site.outputs import site_files
 from childcare_guide.site.timing import timed

@@ -1,7 +1,7 @@
 """MkDocs hook for the site's quality gates: one link rule, safe external links and a Content-Security-Policy.
 
 - One link rule for every page, hand-written or made from content/, checked on the rendered HTML
-  before MkDocs writes the page (childcare_guide.site.links): only https:, mailto:, tel: and links
+  before MkDocs writes the page (childcare_guide.content.links): only https:, mailto:, tel: and links
   inside the guide. Any other link stops the build with a Dutch message that names the source file
   and the line.
 - Every link to another site opens safely: rel="noopener noreferrer" (no access to this window, no
@@ -31,8 +31,10 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from childcare_guide.content.links import LinkError, bad_links, check_page, link_problems
 from childcare_guide.site.cache import load_cached
-from childcare_guide.site.links import LinkError, bad_links, check_page, link_problems, page_sources
+from childcare_guide.site.links import page_sources
+from childcare_guide.site.timing import timed
 
 SCRIPT_PLACEHOLDER = "CSP_INLINE_HASHES"
 STYLE_PLACEHOLDER = "CSP_STYLE_HASHES"  # style="text-align: right;" of Markdown tables, by hash
@@ -139,9 +141,10 @@ def _root(config) -> Path:
 
 
 def check_links(output: str, root: Path, src_uri: str, generated: bool, own_site: str | None = None) -> None:
-    """The one link rule (childcare_guide.site.links); a PluginError in Dutch when a link breaks it.
-    Only then are the page's sources looked up (and the content model asked for them)."""
-    found = bad_links(output, own_site)
+    """The one link rule (childcare_guide.content.links); a PluginError in Dutch when a link breaks
+    it. Only then are the page's sources looked up (and the content model asked for them)."""
+    with timed("link rule"):
+        found = bad_links(output, own_site)
     if found:
         package = load_cached(root) if generated else None
         sources, fallback = page_sources(root, src_uri, generated, package)

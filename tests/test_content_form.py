@@ -155,6 +155,10 @@ def test_markdown_in_docs_not_in_utf8(project):
     assert f"- {rel}, regel 2: Het bestand is niet in UTF-8 opgeslagen" in result.stderr
 
 
+ALLOWED = ("Toegelaten zijn links die met https:// beginnen, mailto:- en tel:-links, en links naar "
+           "pagina's en bestanden van de gids zelf.")
+
+
 def test_http_link_in_docs_is_reported_before_the_build_stops(project):
     page = project / "docs" / "index.md"
     text = page.read_text(encoding="utf-8")
@@ -164,7 +168,34 @@ def test_http_link_in_docs_is_reported_before_the_build_stops(project):
     assert result.returncode == 1
     assert lines_of(result) == [
         f"- docs/index.md, regel {line}: De link 'http://www.opgroeien.be' is niet beveiligd (http). "
-        "Gebruik het adres dat met https:// begint."]
+        f"Gebruik het adres dat met https:// begint. {ALLOWED}"]
+
+
+def test_the_site_link_rule_runs_on_content_markdown_in_any_spelling(project):
+    """The same rule as the build (content/links.py), on the Markdown as the site renders it."""
+    page = project / "content" / "modules" / "omgevingsanalyse" / "inleiding.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text + '\nKlik [hier](JaVa&#x09;ScRiPt:alert(1)) of <a href="data:text/html,x">daar</a>.\n',
+                    encoding="utf-8")
+    line = len(text.split("\n")) + 1
+    result = check(project)
+    assert result.returncode == 1
+    found = lines_of(result)
+    assert len(found) == 2, found
+    assert all(entry.startswith(f"- content/modules/omgevingsanalyse/inleiding.md, regel {line}: ")
+               for entry in found)
+    assert "voert code uit (javascript:)" in found[0]
+    assert "(data:)" in found[1]
+
+
+def test_the_check_renders_markdown_with_the_link_extensions_of_mkdocs_yml():
+    import yaml
+
+    from childcare_guide.content.form import LINK_EXTENSIONS
+
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    names = [next(iter(e)) if isinstance(e, dict) else e for e in config["markdown_extensions"]]
+    assert set(LINK_EXTENSIONS) == set(names) - {"toc"}  # toc adds only in-page anchors
 
 
 def test_yaml_mistakes_in_several_modules_each_once_in_dutch(project):

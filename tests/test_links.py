@@ -1,4 +1,4 @@
-"""The one link rule on the rendered HTML (childcare_guide.site.links): every spelling a browser
+"""The one link rule on the rendered HTML (childcare_guide.content.links): every spelling a browser
 could read as a forbidden scheme stops the build, with a Dutch message that names the source file
 and its line. The builds that fail on a bad link: tests/test_build_failure.py."""
 
@@ -8,7 +8,8 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 
-from childcare_guide.site.links import ALLOWED_TEXT, LinkError, bad_links, check_page, page_sources, scheme_of
+from childcare_guide.content.links import ALLOWED_TEXT, LinkError, bad_links, check_page, scheme_of
+from childcare_guide.site.links import page_sources
 from childcare_guide.site.offline import offline_page
 
 ALLOWED = [
@@ -160,7 +161,7 @@ def test_golden_message_names_file_and_line(tmp_path, url):
     with pytest.raises(LinkError) as caught:
         check_page(f'<p>Zie <a href="{url}">de site</a>.</p>', [source], tmp_path, "docs/gids/tips.md")
     assert caught.value.report() == "\n".join([
-        "Een pagina bevat een link die niet mag. Verbeter ze en probeer opnieuw.",
+        "Een pagina bevat een link die niet mag. Verbeter die en probeer opnieuw.",
         f"- docs/gids/tips.md, regel 5: {GOLDEN[url]}",
         "Toegelaten zijn links die met https:// beginnen, mailto:- en tel:-links, en links naar "
         "pagina's en bestanden van de gids zelf."])

@@ -1,7 +1,8 @@
 """How the content files are written: the rules the commit hooks enforce, checked by `make check`.
 
-The pages in docs/ also get the build's rule for links (no http://), so a link that would stop
-`make build` is reported by `make check` first.
+Every Markdown file of content/ and docs/ also gets the site's one link rule (content/links.py),
+on the Markdown rendered to HTML with the extensions of mkdocs.yml that make links, so a link that
+would stop `make build` is reported by `make check` first, at its line.
 
 yamllint, with the project's .yamllint.yml, checks the form of every YAML file (line length,
 spaces at the end of a line, Windows line endings, the last newline, indentation...). It runs here
@@ -15,7 +16,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import markdown
+
 from childcare_guide.content.errors import ContentProblem, display_path
+from childcare_guide.content.links import ALLOWED_TEXT, bad_links, link_problems, what_to_do
 from childcare_guide.content.yamlsource import load_yaml, read_text
 from childcare_guide.content.yamlsyntax import spaces
 
@@ -68,8 +72,8 @@ def check_form(root: Path) -> list[ContentProblem]:
     for path in _files(root):
         shown = display_path(path, root)
         text = read_text(path, shown, problems)  # not UTF-8: a Dutch problem, no yamllint
-        if text is not None and path.suffix == ".md" and shown.startswith("docs/"):
-            problems.extend(_insecure_links(text, shown))
+        if text is not None and path.suffix in TEXT_SUFFIXES:
+            problems.extend(_forbidden_links(path, text, shown, root))
         if text is None or path.suffix not in YAML_SUFFIXES:
             continue
         if config is None:
@@ -89,26 +93,21 @@ def check_form(root: Path) -> list[ContentProblem]:
     return problems
 
 
-# An http:// address as Markdown link, autolink, reference definition or HTML attribute: the same
-# rule as the build's check of the pages in docs/ (hooks/quality.py), so `make check` says it first.
-_HTTP_LINK = re.compile(r"""(?:\]\(\s*<?|<|^\s*\[[^\]]+\]:\s*<?|href\s*=\s*["'])(http://[^\s)>"']+)""",
-                        re.I)
-_FENCE = re.compile(r"^\s*(```|~~~)")
+# The extensions of mkdocs.yml (markdown_extensions) that shape links and raw HTML; a test keeps
+# this list equal to mkdocs.yml's.
+LINK_EXTENSIONS = ("tables", "admonition", "attr_list", "md_in_html", "pymdownx.details",
+                   "pymdownx.superfences", "abbr", "pymdownx.tasklist")
 
 
-def _insecure_links(text: str, shown: str) -> list[ContentProblem]:
-    """Every http:// link in a page of docs/, outside code blocks."""
-    found, in_fence = [], False
-    for number, line in enumerate(text.splitlines(), start=1):
-        if _FENCE.match(line):
-            in_fence = not in_fence
-            continue
-        if not in_fence:
-            found.extend(ContentProblem(shown, number, None,
-                                        f"De link '{address}' is niet beveiligd (http).",
-                                        "Gebruik het adres dat met https:// begint.")
-                         for address in _HTTP_LINK.findall(line))
-    return found
+def _forbidden_links(path: Path, text: str, shown: str, root: Path) -> list[ContentProblem]:
+    """Every link of a Markdown file that the site's link rule does not allow, at its line."""
+    found = bad_links(markdown.markdown(text, extensions=list(LINK_EXTENSIONS)))
+    return [ContentProblem(problem.file, problem.line, None, _sentence(what_to_do(problem.link)), ALLOWED_TEXT)
+            for problem in link_problems(found, [path], root, shown)]
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _files(root: Path) -> list[Path]:

@@ -25,7 +25,7 @@ LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
 def check_markdown(text: str, shown: str, problems: list[ContentProblem],
                    allow_directives: bool = False) -> None:
     """Add a problem for empty text, unsafe HTML or unknown directives. Links have one rule for
-    the whole site, checked on the rendered pages: childcare_guide.site.links."""
+    the whole site, checked on the rendered pages: childcare_guide.content.links (also in `make check`)."""
     if not text.strip():
         problems.append(ContentProblem(shown, None, None, "Het bestand is leeg.",
                                        "Schrijf de tekst of verwijder het bestand uit de module."))

@@ -21,7 +21,7 @@ from pathlib import Path, PurePosixPath
 from childcare_guide.content.model import Package
 from childcare_guide.package_data import package_file
 from childcare_guide.render.reproducible import reproducible_zip
-from childcare_guide.site.links import LinkError, LinkProblem, bad_links
+from childcare_guide.content.links import LinkError, LinkProblem, bad_links
 from childcare_guide.site.timing import timed
 
 ZIP_NAME = "kinderopvang-voor-iedereen-offline.zip"
