@@ -38,7 +38,7 @@ from lxml import etree
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from childcare_guide.render.reproducible import ZIP_TIME, write_zip  # noqa: E402
+from childcare_guide.render.reproducible import reproducible_zip  # noqa: E402
 
 OUT = ROOT / "design" / "worksheet-template.docx"
 FIXED_TIME = dt.datetime(2024, 1, 1)
@@ -324,7 +324,7 @@ def main(argv: list[str] | None = None) -> None:
     members["word/theme/theme1.xml"] = theme_fonts(members["word/theme/theme1.xml"])
     members["docProps/app.xml"] = APP_PROPERTIES
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_bytes(write_zip(members, ZIP_TIME))
+    out.write_bytes(reproducible_zip(members))
     print(f"Sjabloon geschreven: {out}")
 
 

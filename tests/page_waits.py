@@ -31,6 +31,13 @@ RESULTS_FOR = """query => {
 
 SEARCH_FIELD = "label.md-search__icon, .md-search__input"
 
+# Material's search says 'Zoeken initialiseren' (search.result.initializer in Dutch) until its
+# worker has built the index, then asks the reader to type: what a person waits for.
+SEARCH_READY = """() => {
+  const meta = document.querySelector('.md-search-result__meta');
+  return meta !== null && !meta.textContent.includes('Zoeken initialiseren');
+}"""
+
 
 def wait_until_still(page) -> None:
     """Until no CSS transition or animation has run on the page for a few frames."""
@@ -49,17 +56,13 @@ def wait_until_idle(page) -> None:
     page.evaluate("() => new Promise(done => requestIdleCallback(() => done()))")
 
 
-def search(page, query: str, *, typed: bool = True) -> list[str]:
-    """Open the search, enter query and wait until its results are shown and still.
-
-    typed: key by key as a person types (Material searches on every key), else filled at once.
-    Returns the result links (href), best first.
-    """
+def search(page, query: str) -> list[str]:
+    """Open the search, wait until it is ready, type query key by key as a person does (Material
+    searches on each key; a value set at once without keys is not searched), and wait until its
+    results are shown and still. Returns the result links (href), best first."""
     page.click(SEARCH_FIELD)
-    if typed:
-        page.keyboard.type(query)
-    else:
-        page.fill("input.md-search__input", query)
+    page.wait_for_function(SEARCH_READY)
+    page.keyboard.type(query)
     wait_for_results(page, query)
     return page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
 

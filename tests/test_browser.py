@@ -68,7 +68,7 @@ def test_module_page_shows_six_parts_and_the_deck_downloads(visit, server):
 def test_search_finds_the_module_on_figures(visit, server):
     page, _ = visit
     page.goto(f"{server}/")
-    results = search(page, "kansarmoede", typed=False)
+    results = search(page, "kansarmoede")
     assert any("/modules/omgevingsanalyse/" in href for href in results)
 
 
