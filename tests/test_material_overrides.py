@@ -90,14 +90,6 @@ def test_the_bundle_still_works_the_way_our_scripts_and_the_offline_package_expe
     assert len(bundles) == 1 and len(workers) == 1, (bundles, workers)
     bundle = bundles[0].read_text(encoding="utf-8")
     problems = []
-    # search-on-demand.js holds back the request for the index and the worker, by their addresses
-    search = (ROOT / "docs" / "javascripts" / "search-on-demand.js")
-    if search.is_file():
-        script = search.read_text(encoding="utf-8")
-        if "search_index.json" in script and "search/search_index.json" not in bundle:
-            problems.append("de bundle vraagt search/search_index.json niet meer op (search-on-demand.js)")
-        if "workers\\/search" in script and not re.fullmatch(r"search\.[0-9a-f]+\.min\.js", workers[0].name):
-            problems.append(f"de search worker heet anders: {workers[0].name} (search-on-demand.js)")
     # the offline package: from file:// the bundle loads search/search_index.js, which sets __index
     if not re.search(r'location\.protocol===?"file:"', bundle) or "search/search_index.js" not in bundle \
             or "__index" not in bundle:
@@ -111,7 +103,7 @@ def test_the_bundle_still_works_the_way_our_scripts_and_the_offline_package_expe
         problems.append("partials/javascripts/base.html definieert __md_get/__md_set niet meer "
                         "(overrides/partials/javascripts/palette.html)")
     base = (TEMPLATES / "base.html").read_text(encoding="utf-8")
-    for block in ("site_meta", "header", "scripts", "content"):
+    for block in ("site_meta", "header", "content"):
         if not re.search(r"{%-?\s*block " + block + r"\b", base):
             problems.append(f"base.html heeft geen block {block} meer (overrides/main.html, overrides/404.html)")
     assert not problems, ("Material werkt anders dan onze scripts verwachten / Material's bundle changed:\n"
