@@ -66,6 +66,10 @@ def module_page(package: Package, module: Module) -> str:
         if step.materials:
             facts.append(f"**Materiaal:** {', '.join(step.materials)}")
         out.append(" · ".join(facts) + "\n")
+        if step.timeline:
+            out.append("**Verloop van de stap:**\n")
+            out.extend(f"- {line}" for line in step.timeline_lines)
+            out.append("")
         out.append(demote_headings(step.facilitation, 3))
         if step.slides:
             titles = ", ".join(f"'{s.title}'" for s in step.slides)
