@@ -40,7 +40,7 @@ def test_a_content_mistake_stops_the_run_with_the_dutch_report_once(tmp_path):
     result = pytest_run(tmp_path)
     output = result.stdout + result.stderr
     assert result.returncode == 1, output
-    assert report[0] == "De inhoud bevat 1 fout. Verbeter ze en probeer opnieuw."
+    assert report[0] == "De inhoud bevat 1 fout. Verbeter die en probeer opnieuw."
     for line in report:
         assert output.count(line) == 1, (line, output)
     assert "De tests lopen pas als de inhoud in orde is" in output
