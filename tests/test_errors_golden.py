@@ -303,6 +303,79 @@ def test_minutes_do_not_add_up_to_duration(project):
         f"duurt {total + 10} minuten. Pas de minuten van de stappen of de duur aan, zodat ze gelijk zijn."]
 
 
+TIME_FIX = ("Schrijf geen duur in de tekst: de pagina en de notities tonen het verloop al uit "
+            "module.yml. Of maak het getal gelijk aan de minuten van de stap of van een deel van het "
+            "verloop.")
+
+
+def _opening_parts(project) -> list[int]:
+    return [p["minuten"] for p in module_data(project)["stappen"][step_no(project, "opening") - 1]["verloop"]]
+
+
+def test_timeline_does_not_add_up_to_the_step(project):
+    n = step_no(project, "opening")
+    parts = _opening_parts(project)
+    last = f"      - minuten: {parts[-1]}"
+    set_line(project, YML, "  - id: opening", last, f"      - minuten: {parts[-1] + 2}")
+    line = line_of(read(project, YML), "    verloop:", after="  - id: opening")
+    assert problems(project) == [
+        f"{YML}, regel {line} (veld 'stappen › {n} › verloop'): De delen van het verloop duren samen "
+        f"{sum(parts) + 2} minuten, maar de stap 'opening' duurt {sum(parts)} minuten. Pas de minuten "
+        "in 'verloop' of de 'minuten' van de stap aan, zodat ze gelijk zijn."]
+
+
+def test_step_without_timeline(project):
+    n = step_no(project, "afsluiting")
+    text = read(project, YML)
+    start = text.index("    verloop:", text.index("  - id: afsluiting"))
+    end = text.index("    materiaal:", start)
+    write(project, YML, text[:start] + text[end:])
+    line = line_of(read(project, YML), "  - id: afsluiting")
+    assert problems(project) == [
+        f"{YML}, regel {line} (veld 'stappen › {n} › id'): De stap 'afsluiting' heeft geen verloop. "
+        "Voeg 'verloop:' toe met de delen van de stap, elk met 'minuten' en 'wat' (zie "
+        "content/README.md). Alleen een pauze heeft geen verloop."]
+
+
+def test_a_pause_needs_no_timeline(project):
+    """Module 2's pause has no 'verloop': the guard above proves it loads."""
+    pause = next(s for s in module_data(project, f"{OTHER}/module.yml")["stappen"] if s["id"] == "pauze")
+    assert pause["werkvorm"] == "Pauze" and "verloop" not in pause
+
+
+def test_duration_in_step_text_disagrees(project):
+    parts = _opening_parts(project)
+    rel = f"{MOD}/stappen/opening.md"
+    write(project, rel, read(project, rel) + "\nJullie hebben 20 minuten voor de kennismaking.\n")
+    line = read(project, rel).count("\n") - 1 + 1
+    shown = ", ".join(str(p) for p in parts)
+    assert problems(project) == [
+        f"{rel}, regel {line}: Hier staat '20 minuten', maar de stap 'opening' duurt {sum(parts)} "
+        f"minuten (verloop: {shown}). {TIME_FIX}"]
+
+
+def test_duration_in_slide_title_disagrees(project):
+    n = step_no(project, "opening")
+    s = slide_no(project, "opening", "Even kennismaken")
+    parts = _opening_parts(project)
+    line = replace(project, YML, "titel: Even kennismaken", "titel: Even kennismaken in 25 minuten")
+    shown = ", ".join(str(p) for p in parts)
+    assert problems(project) == [
+        f"{YML}, regel {line} (veld 'stappen › {n} › dias › {s} › titel'): In de titel van de dia staat "
+        f"'25 minuten', maar de stap 'opening' duurt {sum(parts)} minuten (verloop: {shown}). {TIME_FIX}"]
+
+
+def test_duration_in_word_form_is_checked_and_short_times_are_not(project):
+    rel = f"{MOD}/stappen/opening.md"
+    write(project, rel, read(project, rel) + "\nElk duo krijgt twee minuten. Daarna nog vijftien minuten.\n")
+    line = read(project, rel).count("\n")
+    parts = _opening_parts(project)
+    shown = ", ".join(str(p) for p in parts)
+    assert problems(project) == [
+        f"{rel}, regel {line}: Hier staat 'vijftien minuten', maar de stap 'opening' duurt "
+        f"{sum(parts)} minuten (verloop: {shown}). {TIME_FIX}"]
+
+
 def test_duplicate_step_ids(project):
     n = step_no(project, "oogst")
     line = replace(project, YML, "  - id: oogst\n", "  - id: opening\n")

@@ -95,3 +95,37 @@ def test_overview_comes_from_module_data(package):
         assert module.when_to_choose in text
         assert f"**Duur:** {module.duration_text}" in text
     assert "(omgevingsanalyse/index.md)" in modules_index(package)
+
+
+def test_every_step_but_a_pause_shows_its_timeline_as_a_timed_list(package):
+    for module in package.modules:
+        page = module_page(package, module)
+        for step in module.steps:
+            if step.method == "Pauze":
+                assert step.timeline == ()
+                continue
+            assert sum(p.minutes for p in step.timeline) == step.minutes
+            first, last = step.timeline[0], step.timeline[-1]
+            assert f"- 0:00–0:{first.minutes:02d} {first.what}" in page
+            assert step.timeline_lines[-1].endswith(last.what)
+            assert step.timeline_lines[-1].split(" ")[0].endswith(f"–0:{step.minutes:02d}")
+
+
+def test_statements_carry_their_background_on_the_page(package):
+    module = package.module("sociale-functie")
+    page = module_page(package, module)
+    statements = [s for step in module.steps for s in step.slides if s.kind == "stelling"]
+    assert len(statements) == 4
+    for slide in statements:
+        assert slide.notes in page
+        assert "Waar het om draait" in slide.notes and "Vraag door" in slide.notes
+
+
+def test_the_speaker_notes_show_the_timeline(package):
+    from childcare_guide.render.deck.plan import plan_deck
+
+    module = package.module("toegankelijkheid")
+    plan = plan_deck(package, module)
+    for step in module.steps:
+        for line in step.timeline_lines:
+            assert any(f"• {line}" in slide.notes for slide in plan.slides), line

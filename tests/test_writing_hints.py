@@ -58,3 +58,30 @@ def test_hint_heading_is_grammatical_for_one_and_for_many(monkeypatch, capsys, c
     monkeypatch.setattr(cli, "hints_for_tree", lambda root: hints)
     assert cli.main(["check", "--root", str(ROOT)]) == 0
     assert capsys.readouterr().out.splitlines()[0] == heading
+
+
+# -- one term per thing: content/termen.yml ----------------------------------------------------
+
+def test_a_listed_variant_gets_a_hint_with_the_preferred_term():
+    from childcare_guide.content.writing_hints import load_terms, term_hints_for_text
+
+    terms = load_terms(ROOT)
+    text = "Leg kleefbriefjes klaar.\nGeef iedereen drie plakstipjes.\nKun je dat?\n"
+    assert [str(h) for h in term_hints_for_text(text, "x.md", terms)] == [
+        "x.md, regel 2: Schrijf 'stippen', niet 'plakstipjes' (woordenlijst in content/termen.yml).",
+        "x.md, regel 3: Schrijf 'kan je', niet 'Kun je' (woordenlijst in content/termen.yml)."]
+
+
+def test_a_variant_inside_the_preferred_term_is_no_hint():
+    from childcare_guide.content.writing_hints import load_terms, term_hints_for_text
+
+    terms = load_terms(ROOT)
+    assert term_hints_for_text("Er is een individueel verminderd tarief.\n", "x.md", terms) == []
+    hints = term_hints_for_text("Er is een verminderd tarief.\n", "x.md", terms)
+    assert len(hints) == 1 and "Schrijf 'individueel verminderd tarief'" in hints[0].message
+
+
+def test_the_content_uses_one_term_per_thing():
+    from childcare_guide.content.writing_hints import term_hints_for_tree
+
+    assert [str(h) for h in term_hints_for_tree(ROOT)] == []

@@ -6,7 +6,7 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
-from childcare_guide.content import fit, schema
+from childcare_guide.content import fit, schema, timing
 from childcare_guide.content.changelog import FILE as CHANGELOG_FILE
 from childcare_guide.content.changelog import load_releases
 from childcare_guide.content.errors import ContentError, ContentProblem, display_path
@@ -19,6 +19,7 @@ from childcare_guide.content.model import (
     FillInField,
     Module,
     Package,
+    Phase,
     Slide,
     Source,
     Step,
@@ -343,11 +344,62 @@ class _ModuleReader:
             text = self.loader.read_markdown(target) if target else None
             slides = tuple(self._slide(raw_slide, ("stappen", index, "dias", s), all_fields, all_figures)
                            for s, raw_slide in enumerate(raw.get("dias", [])))
+            timeline = self._timeline(index, raw)
+            if text is not None and target is not None:
+                self._check_typed_durations(index, raw, text, target)
             steps.append(Step(id=raw["id"], title=raw["titel"], minutes=int(raw["minuten"]),
                               method=raw["werkvorm"], materials=tuple(raw.get("materiaal", [])),
-                              facilitation=text or "", slides=slides, start=start))
+                              facilitation=text or "", slides=slides, start=start,
+                              timeline=timeline))
             start += int(raw["minuten"])
         return tuple(steps)
+
+    def _timeline(self, index: int, raw: dict[str, Any]) -> tuple[Phase, ...]:
+        """The step's 'verloop': required except for a pause, and it adds up to the step's minutes."""
+        parts = raw.get("verloop")
+        if parts is None:
+            if not is_pause(raw):
+                self.problem(("stappen", index, "id"), f"De stap '{raw['id']}' heeft geen verloop.",
+                             "Voeg 'verloop:' toe met de delen van de stap, elk met 'minuten' en "
+                             "'wat' (zie content/README.md). Alleen een pauze heeft geen verloop.")
+            return ()
+        total = sum(int(p["minuten"]) for p in parts)
+        if total != int(raw["minuten"]):
+            self.problem(("stappen", index, "verloop"),
+                         f"De delen van het verloop duren samen {total} minuten, maar de stap "
+                         f"'{raw['id']}' duurt {raw['minuten']} minuten.",
+                         "Pas de minuten in 'verloop' of de 'minuten' van de stap aan, zodat ze "
+                         "gelijk zijn.")
+        return tuple(Phase(minutes=int(p["minuten"]), what=" ".join(p["wat"].split())) for p in parts)
+
+    def _check_typed_durations(self, index: int, raw: dict[str, Any], text: str, file: Path) -> None:
+        """A duration typed in the step's text or slides must agree with 'minuten' and 'verloop'."""
+        parts = [int(p["minuten"]) for p in raw.get("verloop", [])]
+        known = timing.known_times(int(raw["minuten"]), parts, int(self.data["duur"]))
+        shown_parts = ", ".join(str(p) for p in parts)
+        data = (f"duurt {raw['minuten']} minuten" +
+                (f" (verloop: {shown_parts})" if parts else ""))
+        fix = ("Schrijf geen duur in de tekst: de pagina en de notities tonen het verloop al uit "
+               "module.yml. Of maak het getal gelijk aan de minuten van de stap of van een deel "
+               "van het verloop.")
+        shown = self.loader.shown(file)
+        for number, line in enumerate(text.splitlines(), start=1):
+            for value, typed in timing.durations(line):
+                if value not in known:
+                    self.loader.problem(shown, number, None,
+                                        f"Hier staat '{typed}', maar de stap '{raw['id']}' {data}.",
+                                        fix)
+        for s, slide in enumerate(raw.get("dias", [])):
+            places = [(("titel",), slide.get("titel", ""), "de titel van de dia")]
+            places += [(("punten", i), p, "een punt van de dia") for i, p in enumerate(slide.get("punten", []))]
+            places += [(("tekst",), slide.get("tekst", ""), "de stelling"),
+                       (("notities",), slide.get("notities", ""), "de notities")]
+            for key, value_text, what in places:
+                for value, typed in timing.durations(str(value_text)):
+                    if value not in known:
+                        self.problem(("stappen", index, "dias", s) + key,
+                                     f"In {what} staat '{typed}', maar de stap '{raw['id']}' {data}.",
+                                     fix)
 
     def _slide(self, raw: dict[str, Any], path: tuple, fields: dict[str, FillInField],
                figures: dict[str, Figure]) -> Slide:
@@ -484,6 +536,11 @@ class _ModuleReader:
                                  "Geef elke dia een eigen titel; zo vinden schermlezers en "
                                  "deelnemers hun weg.")
                 seen.setdefault(title, f"een andere dia (stap '{step.id}')")
+
+
+def is_pause(raw: dict[str, Any]) -> bool:
+    """A pause (werkvorm 'Pauze') has no 'verloop' and no blocks of its own."""
+    return str(raw.get("werkvorm", "")).strip().lower() == "pauze"
 
 
 def _top_level_line(file: Path, key: str) -> int | None:

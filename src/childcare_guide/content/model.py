@@ -60,6 +60,14 @@ class Slide:
 
 
 @dataclass(frozen=True)
+class Phase:
+    """One part of a step's minute-by-minute breakdown ('verloop')."""
+
+    minutes: int
+    what: str
+
+
+@dataclass(frozen=True)
 class Step:
     id: str
     title: str
@@ -69,6 +77,16 @@ class Step:
     facilitation: str  # Markdown
     slides: tuple[Slide, ...]
     start: int  # minutes from the start of the session
+    timeline: tuple[Phase, ...] = ()  # 'verloop'; empty for a pause
+
+    @property
+    def timeline_lines(self) -> tuple[str, ...]:
+        """'0:00–0:03 Uitleg van de werkvorm': each phase with its clock time inside the step."""
+        lines, at = [], 0
+        for phase in self.timeline:
+            lines.append(f"{format_clock(at)}–{format_clock(at + phase.minutes)} {phase.what}")
+            at += phase.minutes
+        return tuple(lines)
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from childcare_guide.package_data import package_file
 
 SCHEMA_DIR = package_file("schemas")
 SCHEMA_FILES = ("module.schema.json", "pakket.schema.json", "zelftest.schema.json", "begrippen.schema.json",
-                "wijzigingen.schema.json")
+                "wijzigingen.schema.json", "termen.schema.json")
 
 TYPE_NAMES = {
     "integer": "een geheel getal",

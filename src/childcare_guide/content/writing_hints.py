@@ -1,4 +1,5 @@
-"""Writing hints for klare taal (B1): long sentences, passive constructions, long paragraphs.
+"""Writing hints for klare taal (B1): long sentences, passive constructions, long paragraphs, and
+one term per thing (content/termen.yml).
 
 Hints, not errors: they never stop a build. The check command prints them as warnings.
 """
@@ -8,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+
+import yaml
 
 MAX_SENTENCE_WORDS = 25
 MAX_PARAGRAPH_WORDS = 120
@@ -82,4 +85,65 @@ def hints_for_tree(root: Path) -> list[Hint]:
         for path in sorted(folder.rglob("*.md")):
             shown = path.relative_to(root).as_posix()
             hints.extend(hints_for_text(path.read_text(encoding="utf-8", errors="replace"), shown))
+    return hints + term_hints_for_tree(root)
+
+
+TERMS_FILE = "content/termen.yml"
+# the files that document the variants themselves, and the changelog of released versions
+TERMS_SKIP = {"content/README.md", "content/wijzigingen.yml", TERMS_FILE}
+
+
+@dataclass(frozen=True)
+class Term:
+    preferred: str
+    variants: tuple[str, ...]
+    note: str = ""
+
+
+def load_terms(root: Path) -> tuple[Term, ...]:
+    """The editors' word list: the preferred term and the variants that should not come back."""
+    path = root / TERMS_FILE
+    if not path.is_file():
+        return ()
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return tuple(Term(preferred=t["term"], variants=tuple(t.get("niet", [])),
+                      note=" ".join(str(t.get("uitleg", "")).split()))
+                 for t in data.get("termen", []))
+
+
+def _phrase(text: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\wÀ-ÿ-])" + r"\s+".join(map(re.escape, text.split())) + r"(?![\wÀ-ÿ-])",
+                      re.IGNORECASE)
+
+
+def term_hints_for_text(text: str, shown: str, terms: tuple[Term, ...]) -> list[Hint]:
+    """A hint for each listed variant in the text, unless it is part of the preferred term there
+    ('verminderd tarief' inside 'individueel verminderd tarief')."""
+    hints: list[Hint] = []
+    for term in terms:
+        preferred = [m.span() for m in _phrase(term.preferred).finditer(text)]
+        for variant in term.variants:
+            for match in _phrase(variant).finditer(text):
+                if any(a <= match.start() and match.end() <= b for a, b in preferred):
+                    continue
+                line = text.count("\n", 0, match.start()) + 1
+                note = f" {term.note}" if term.note else ""
+                hints.append(Hint(shown, line, f"Schrijf '{term.preferred}', niet '{match.group(0)}' "
+                                               f"(woordenlijst in {TERMS_FILE}).{note}"))
+    return sorted(hints, key=lambda h: h.line)
+
+
+def term_hints_for_tree(root: Path) -> list[Hint]:
+    """Variants from the word list in the content (Markdown and YAML) and the hand-written pages."""
+    terms = load_terms(root)
+    if not terms:
+        return []
+    hints: list[Hint] = []
+    paths = sorted((root / "content").rglob("*.md")) + sorted((root / "content").rglob("*.yml")) \
+        + sorted((root / "docs").rglob("*.md"))
+    for path in paths:
+        shown = path.relative_to(root).as_posix()
+        if shown in TERMS_SKIP:
+            continue
+        hints.extend(term_hints_for_text(path.read_text(encoding="utf-8", errors="replace"), shown, terms))
     return hints

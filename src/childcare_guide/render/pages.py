@@ -66,7 +66,18 @@ def module_page(package: Package, module: Module) -> str:
         if step.materials:
             facts.append(f"**Materiaal:** {', '.join(step.materials)}")
         out.append(" · ".join(facts) + "\n")
+        if step.timeline:
+            out.append("**Verloop van de stap:**\n")
+            out.extend(f"- {line}" for line in step.timeline_lines)
+            out.append("")
         out.append(demote_headings(step.facilitation, 3))
+        statements = [s for s in step.slides if s.kind == "stelling" and s.notes]
+        if statements:
+            # the background per statement is on the page too: it stands alone on paper
+            out.append("#### De stellingen en hun achtergrond\n")
+            for slide in statements:
+                out.append(f"**{slide.title}: {' '.join(slide.text.split())}**\n")
+                out.append(f"{slide.notes}\n")
         if step.slides:
             titles = ", ".join(f"'{s.title}'" for s in step.slides)
             word = "Dia" if len(step.slides) == 1 else "Dia's"

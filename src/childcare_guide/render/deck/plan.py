@@ -263,6 +263,8 @@ class _Planner:
                   f"Werkvorm: {step.method}")
         if step.materials:
             header += f"\nMateriaal: {', '.join(step.materials)}"
+        if step.timeline:
+            header += "\nVerloop:\n" + "\n".join(f"• {line}" for line in step.timeline_lines)
         facilitation = to_plain_text(step.facilitation)
         if not step.slides:
             self.slides.append(SlidePlan(
