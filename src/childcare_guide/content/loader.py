@@ -117,15 +117,12 @@ class _Loader:
         return tuple(sorted(modules, key=lambda m: m.number))
 
     def _check_across(self, modules: list[Module]) -> None:
-        """Two modules with the same number, title or description: the report names both files
-        with their lines and asks to change the copy (the folder git does not know yet, else the
-        later one). A description is the page's summary for search engines and link previews."""
-        value_of = {"nummer": lambda m: m.number, "titel": lambda m: m.title,
-                    "beschrijving": lambda m: m.description}
-        for key, what in (("nummer", "nummer"), ("titel", "titel"), ("beschrijving", "beschrijving")):
+        """Two modules with the same number or title: the report names both files with their
+        lines and asks to change the copy (the folder git does not know yet, else the later one)."""
+        for key, what in (("nummer", "nummer"), ("titel", "titel")):
             groups: dict[Any, list[Module]] = {}
             for module in modules:
-                groups.setdefault(value_of[key](module), []).append(module)
+                groups.setdefault(module.number if key == "nummer" else module.title, []).append(module)
             for value, group in groups.items():
                 if len(group) < 2:
                     continue
@@ -141,13 +138,9 @@ class _Loader:
                         message = f"Het nummer {value} is al gebruikt in {where}."
                         fix = (f"Is dit de kopie van een andere module? Geef ze dan een nummer dat nog "
                                f"vrij is, bijvoorbeeld {free}.")
-                    elif key == "titel":
+                    else:
                         message = f"De titel '{value}' is al gebruikt in {where}."
                         fix = "Is dit de kopie van een andere module? Geef ze dan een eigen titel."
-                    else:
-                        message = f"Dezelfde beschrijving staat al in {where}."
-                        fix = ("Is dit de kopie van een andere module? Schrijf dan een eigen beschrijving: "
-                               "die toont een zoekmachine onder de titel van de pagina.")
                     self.problem(file, _top_level_line(file, key), what, message, fix)
 
     # -- one module --------------------------------------------------------------------------
