@@ -35,7 +35,9 @@ def module_page(package: Package, module: Module) -> str:
     """The Markdown of a module page with its six parts, in the order of the public contract."""
     page = module_page_path(module)
     deck = relative(page, deck_path(module))
-    out = [_front_matter(f"Module {module.number}: {module.title}", module.description)]
+    # 'Module 5: ...' keeps the description of a copied module its own until the editor rewrites it
+    out = [_front_matter(f"Module {module.number}: {module.title}",
+                         f"Module {module.number}: {module.description}")]
     out.append(f"# Module {module.number}: {module.title}\n")
     out.append(f"**Duur:** {module.duration_text} ({module.minutes} minuten) · "
                f"**Stappen:** {len(module.steps)} · "
