@@ -6,11 +6,13 @@ import re
 
 from childcare_guide.content.markdown_text import DIRECTIVE, demote_headings, to_plain_text
 from childcare_guide.content.model import FillInField, Module, Package, Worksheet, format_clock, format_date
+from childcare_guide.content.pictures import IMAGE
 from childcare_guide.render.paths import (
     MODULES_INDEX,
     WHATS_NEW,
     deck_path,
     module_page_path,
+    picture_path,
     relative,
     worksheet_docx_path,
     worksheet_page_path,
@@ -45,7 +47,7 @@ def module_page(package: Package, module: Module) -> str:
     out.append(f"{module.summary}\n")
 
     out.append(f"## {PARTS[0]}\n")
-    out.append(demote_headings(module.introduction, 2))
+    out.append(picture_links(demote_headings(module.introduction, 2), module, page))
     out.append(preparation_section(package, module))
 
     out.append(f"## {PARTS[1]}\n")
@@ -66,7 +68,7 @@ def module_page(package: Package, module: Module) -> str:
         if step.materials:
             facts.append(f"**Materiaal:** {', '.join(step.materials)}")
         out.append(" · ".join(facts) + "\n")
-        out.append(demote_headings(step.facilitation, 3))
+        out.append(picture_links(demote_headings(step.facilitation, 3), module, page))
         if step.slides:
             titles = ", ".join(f"'{s.title}'" for s in step.slides)
             word = "Dia" if len(step.slides) == 1 else "Dia's"
@@ -84,7 +86,7 @@ def module_page(package: Package, module: Module) -> str:
 
     out.append(f"## {PARTS[5]}\n")
     if module.further_reading:
-        out.append(demote_headings(module.further_reading, 2))
+        out.append(picture_links(demote_headings(module.further_reading, 2), module, page))
     out.append("### Bronnen\n")
     out.extend(f"- {source_line(s)}" for s in module.sources)
     out.append("")
@@ -137,8 +139,28 @@ def worksheet_page(package: Package, module: Module, sheet: Worksheet) -> str:
     docx = relative(page, worksheet_docx_path(module, sheet))
     out.append(f"Wil je het op je computer invullen of aanpassen? "
                f"[Download het Word-bestand (.docx)]({docx}){{ .md-button }}\n{{: .screen-only }}\n")
-    out.append(expand_directives(demote_headings(sheet.body, 1), package, module))
+    out.append(picture_links(expand_directives(demote_headings(sheet.body, 1), package, module), module, page))
     return "\n".join(out)
+
+
+def picture_links(text: str, module: Module, page: str) -> str:
+    """Every `![alt](beelden/x.png)` of the module's Markdown, linked from page to where the build
+    puts the picture (render/paths.picture_path), so it shows on every page made from the text."""
+    pictures = {p.link: p for p in module.pictures}
+    if not pictures or "](" not in text:
+        return text
+
+    def fix(match) -> str:
+        target = match.group(2).strip("<> ")
+        picture = pictures.get(target)
+        if picture is None:
+            return match.group(0)
+        start, end = match.span(2)
+        whole = match.group(0)
+        offset = match.start()
+        return whole[:start - offset] + relative(page, picture_path(module, picture)) + whole[end - offset:]
+
+    return IMAGE.sub(fix, text)
 
 
 def sheet_description(sheet: Worksheet, module: Module, limit: int = 150) -> str:
