@@ -35,7 +35,7 @@ FENCE = re.compile(r"^\s*(```|~~~)")
 SVG_SCRIPT = re.compile(r"<\s*script\b", re.I)
 SVG_EVENT = re.compile(r"<[^>]*\son[a-z]+\s*=", re.I)
 SVG_REFERENCE = re.compile(r"""\b(?:xlink:)?href\s*=\s*["']\s*([^"'\s]*)|\bsrc\s*=\s*["']\s*([^"'\s]*)""", re.I)
-SVG_URL = re.compile(r"""url\(\s*["']?\s*([^"')\s]*)|@import""", re.I)
+SVG_URL = re.compile(r"""url\(\s*["']?\s*([^"')\s]*)|@import\s+["']([^"']*)""", re.I)
 SVG_FOREIGN = re.compile(r"<\s*(?:foreignObject|iframe|embed|object)\b|<!ENTITY", re.I)
 
 SMALLER = ("Maak het kleiner: sla een foto op als JPEG met kwaliteit 80 en hoogstens 1600 pixels breed, "
@@ -143,8 +143,8 @@ def _check_link(link: PictureLink, shown: str, folder: Path, shown_folder: str,
     size = path.stat().st_size
     limit = LIMITS[suffix]
     if size > limit * KB:
-        problem(f"Het beeld '{target}' is {_kb(size)} KB groot; een {TYPE_NAMES[suffix]}-beeld mag "
-                f"hoogstens {limit} KB zijn, zodat de pagina snel laadt, ook op een gsm.", SMALLER)
+        problem(f"Het beeld '{target}' is te groot ({_kb(size)} kB; een {TYPE_NAMES[suffix]}-beeld mag "
+                f"hoogstens {limit} kB zijn). Zo laadt de pagina snel, ook op een gsm.", SMALLER)
         return None
     if suffix == ".svg":
         _check_svg(path, target, problem)
@@ -153,8 +153,9 @@ def _check_link(link: PictureLink, shown: str, folder: Path, shown_folder: str,
     return path
 
 
-def _kb(size: int) -> str:
-    return f"{size / KB:.0f}"
+def _kb(size: int) -> int:
+    """Size in kB, rounded up: a file just over the limit never reads as the limit itself."""
+    return -(-size // KB)
 
 
 def _check_bitmap(path: Path, target: str, suffix: str, problem) -> None:
@@ -192,7 +193,7 @@ def _check_svg(path: Path, target: str, problem) -> None:
                 "exporteer ze als PNG.")
     external = [m.group(1) if m.group(1) is not None else m.group(2) for m in SVG_REFERENCE.finditer(svg)]
     external = [v for v in external if v and not v.startswith(("#", "data:"))]
-    urls = [m.group(1) or "@import" for m in SVG_URL.finditer(svg)]
+    urls = [m.group(1) if m.group(1) is not None else m.group(2) for m in SVG_URL.finditer(svg)]
     external += [v for v in urls if v and not v.startswith(("#", "data:"))]
     if external or SVG_FOREIGN.search(svg):
         shown = f" ('{external[0]}')" if external else ""
