@@ -901,3 +901,12 @@ def test_picture_mistakes_are_in_make_check(project):
     assert f"{MOD}/inleiding.md, regel {line}: Het beeld 'beelden/zaal.png' heeft geen beschrijving" \
         in result.stderr
     assert f"{MOD}/inleiding.md, regel {line}: Het beeld 'beelden/zaal.png' bestaat niet" in result.stderr
+
+
+def test_picture_that_no_text_links(project):
+    """Only a linked picture goes to the site: one that no text links is named, like a step file."""
+    write(project, f"{MOD}/beelden/vergeten.png", png())
+    assert problems(project) == [
+        f"{PICTURE_FOLDER}vergeten.png: Het beeld '{PICTURE_FOLDER}vergeten.png' staat in geen enkele "
+        "tekst van de module. Link het in een Markdown-bestand van de module als "
+        "'![beschrijving](beelden/vergeten.png)', of verwijder het."]

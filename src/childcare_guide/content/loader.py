@@ -448,6 +448,7 @@ class _ModuleReader:
     def _pictures(self) -> tuple[Picture, ...]:
         """Check the picture links of every Markdown file of the module; each picture once."""
         found: dict[str, Picture] = {}
+        named: set[str] = set()  # every file name a link points to, also a link with a mistake
         for path in sorted(set(self.files)):
             if path.suffix != ".md":
                 continue
@@ -455,10 +456,20 @@ class _ModuleReader:
                 text = path.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError):
                 continue  # reported where the file was read
+            named.update(link.target.rsplit("/", 1)[-1] for link in pictures.picture_links(text, path))
             links = pictures.check_links(text, path, self.loader.shown(path), self.folder,
                                          self.loader.shown(self.folder), self.loader.problems)
             for link, file in links:
                 found.setdefault(file.name, Picture(name=file.name, path=file, alt=link.alt))
+        folder = self.folder / pictures.FOLDER
+        if folder.is_dir():
+            for path in sorted(folder.rglob("*")):
+                if path.is_file() and not path.name.startswith(".") and path.name not in named:
+                    shown = self.loader.shown(path)
+                    self.problem((), f"Het beeld '{shown}' staat in geen enkele tekst van de module.",
+                                 f"Link het in een Markdown-bestand van de module als "
+                                 f"'![beschrijving]({pictures.FOLDER}/{path.name})', of verwijder het.",
+                                 file=path)
         return tuple(sorted(found.values(), key=lambda p: p.name))
 
     def _check_minutes(self) -> None:
