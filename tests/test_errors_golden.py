@@ -910,3 +910,39 @@ def test_picture_that_no_text_links(project):
         f"{PICTURE_FOLDER}vergeten.png: Het beeld '{PICTURE_FOLDER}vergeten.png' staat in geen enkele "
         "tekst van de module. Link het in een Markdown-bestand van de module als "
         "'![beschrijving](beelden/vergeten.png)', of verwijder het."]
+
+
+# -- pictures on a hand-written page: docs/images/ ---------------------------------------------
+
+def docs_problems(project: Path, page: str) -> list[str]:
+    from childcare_guide.content.form import check_form
+
+    write(project, "docs/gids/tips.md", f"# Tips\n\nEen zin.\n\n{page}\n")
+    return [str(p) for p in check_form(project)]
+
+
+def test_docs_picture_in_docs_images_passes(project):
+    write(project, "docs/images/zaal.png", png())
+    assert docs_problems(project, "![De zaal](../images/zaal.png)") == []
+
+
+def test_docs_picture_without_alt_text(project):
+    write(project, "docs/images/zaal.png", png())
+    assert docs_problems(project, "![](../images/zaal.png)") == [
+        "docs/gids/tips.md, regel 5: Het beeld '../images/zaal.png' heeft geen beschrijving (alt-tekst). "
+        "Schrijf tussen de vierkante haken in één zin wat er op het beeld staat, voor wie het niet ziet: "
+        "![Vier stappen van de gezinsreis](../images/zaal.png)."]
+
+
+def test_docs_picture_outside_docs_images(project):
+    write(project, "docs/gids/zaal.png", png())
+    assert docs_problems(project, "![De zaal](zaal.png)") == [
+        "docs/gids/tips.md, regel 5: Het beeld 'zaal.png' staat niet in de map docs/images/. Zet het "
+        "bestand in docs/images/ en link ernaar vanaf deze pagina, bijvoorbeeld '../images/zaal.png'."]
+
+
+def test_docs_picture_missing(project):
+    assert docs_problems(project, "![De zaal](../images/zaal.png)") == [
+        "docs/gids/tips.md, regel 5: Het beeld '../images/zaal.png' bestaat niet: er staat geen bestand "
+        "docs/images/zaal.png. Zet het beeld in docs/images/, of pas de naam in de link aan (let op "
+        "hoofdletters)."]

@@ -16,6 +16,7 @@ import re
 from pathlib import Path
 
 from childcare_guide.content.errors import ContentProblem, display_path
+from childcare_guide.content.pictures import check_docs_links
 from childcare_guide.content.yamlsource import load_yaml, read_text
 from childcare_guide.content.yamlsyntax import spaces
 
@@ -70,6 +71,7 @@ def check_form(root: Path) -> list[ContentProblem]:
         text = read_text(path, shown, problems)  # not UTF-8: a Dutch problem, no yamllint
         if text is not None and path.suffix == ".md" and shown.startswith("docs/"):
             problems.extend(_insecure_links(text, shown))
+            check_docs_links(text, path, shown, root / "docs", problems)
         if text is None or path.suffix not in YAML_SUFFIXES:
             continue
         if config is None:

@@ -12,6 +12,7 @@ Content-Security-Policy and the visitors' privacy: no request to another host).
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -140,17 +141,70 @@ def _check_link(link: PictureLink, shown: str, folder: Path, shown_folder: str,
         problem(f"Het beeld '{target}' bestaat niet: er staat geen bestand {where}{name}.",
                 f"Zet het beeld in {where}, of pas de naam in de link aan (let op hoofdletters).")
         return None
+    _check_file(path, target, suffix, problem)
+    return path
+
+
+def _check_file(path: Path, target: str, suffix: str, problem) -> None:
+    """The file itself: its size, and what it holds."""
     size = path.stat().st_size
     limit = LIMITS[suffix]
     if size > limit * KB:
         problem(f"Het beeld '{target}' is te groot ({_kb(size)} kB; een {TYPE_NAMES[suffix]}-beeld mag "
                 f"hoogstens {limit} kB zijn). Zo laadt de pagina snel, ook op een gsm.", SMALLER)
-        return None
-    if suffix == ".svg":
+    elif suffix == ".svg":
         _check_svg(path, target, problem)
     else:
         _check_bitmap(path, target, suffix, problem)
-    return path
+
+
+DOCS_IMAGES = "images"
+
+
+def check_docs_links(text: str, file: Path, shown: str, docs: Path,
+                     problems: list[ContentProblem]) -> None:
+    """The pictures of a hand-written page in docs/: in docs/images/, with alt text, not too big."""
+    images = docs / DOCS_IMAGES
+    for link in picture_links(text, file):
+        def problem(message: str, fix: str, line: int = link.line) -> None:
+            problems.append(ContentProblem(shown, line, None, message, fix))
+
+        target = link.target
+        name = PurePosixPath(target.split("#")[0].split("?")[0]).name or target
+        if not link.alt:
+            problem(f"Het beeld '{target}' heeft geen beschrijving (alt-tekst).",
+                    "Schrijf tussen de vierkante haken in één zin wat er op het beeld staat, voor wie "
+                    f"het niet ziet: ![Vier stappen van de gezinsreis]({target}).")
+        if re.match(r"[a-z][a-z0-9+.-]*:|//", target, re.I):
+            problem(f"Het beeld '{target}' komt van een andere site. De gids vraagt niets aan andere "
+                    "sites (privacy) en de browser toont het niet.",
+                    "Mag je het beeld gebruiken? Zet het dan in docs/images/ en link ernaar. Anders: zet "
+                    "een gewone link naar de pagina met het beeld.")
+            continue
+        path = (file.parent / target.split("#")[0].split("?")[0]).resolve()
+        try:
+            inside = path.relative_to(images.resolve())
+        except ValueError:
+            inside = None
+        suffix = PurePosixPath(name).suffix.lower()
+        if suffix not in SUFFIXES:
+            problem(f"Het bestand '{target}' is geen beeld dat de gids toont.",
+                    "Gebruik een PNG (tekening, schema), een JPEG (foto) of een SVG (tekening).")
+            continue
+        if inside is None or target.startswith("/"):
+            problem(f"Het beeld '{target}' staat niet in de map docs/images/.",
+                    "Zet het bestand in docs/images/ en link ernaar vanaf deze pagina, bijvoorbeeld "
+                    f"'{posixpath_relative(images / name, file.parent)}'.")
+            continue
+        if not path.is_file():
+            problem(f"Het beeld '{target}' bestaat niet: er staat geen bestand docs/images/{inside.as_posix()}.",
+                    "Zet het beeld in docs/images/, of pas de naam in de link aan (let op hoofdletters).")
+            continue
+        _check_file(path, target, suffix, problem)
+
+
+def posixpath_relative(target: Path, start: Path) -> str:
+    return Path(os.path.relpath(target, start)).as_posix()
 
 
 def _kb(size: int) -> int:
