@@ -191,3 +191,15 @@ def test_the_real_content_has_the_gezinsreis_diagram(package):
     assert len(stops) == 7
     for stop in stops:  # the diagram says exactly what the worksheet says
         assert stop.replace("&", "&amp;") in svg
+
+
+def test_a_picture_in_a_list_or_table_becomes_its_description_in_word():
+    from childcare_guide.render.worksheet import DocxInputs, render_docx
+
+    inputs = DocxInputs("Gids", "1.0.0", 1, "Module", "Blad",
+                        "- Kijk: ![De zaal](beelden/zaal.png)\n\n| a |\n| --- |\n| ![Een tafel](beelden/t.png) |\n")
+    document = Document(io.BytesIO(render_docx(inputs)))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Kijk: [Beeld: De zaal]" in text
+    assert document.tables[0].cell(1, 0).text == "[Beeld: Een tafel]"
+    assert len(document.inline_shapes) == 0

@@ -399,6 +399,7 @@ class _Body:
     def __init__(self, text_width: Length) -> None:
         self.text_width = text_width  # where an answer line ends: the right margin
         self.parts: list[_Paragraph | _Table | _Picture] = []
+        self.skip_images = False  # True while a paragraph's pictures follow it as parts of their own
 
     def add(self, paragraph: _Paragraph) -> _Paragraph:
         self.parts.append(paragraph)
@@ -414,9 +415,12 @@ class _Body:
                 if "admonition-title" in (element.get("class") or ""):
                     self.add(self.inline(_Paragraph(BODY), element, bold=True))
                 else:
+                    # a picture in a paragraph of its own, after the paragraph's text
                     images = list(element.iter("img"))
                     if not images or _text(element.text_content()).strip():
+                        self.skip_images = bool(images)
                         self.paragraph(element)
+                        self.skip_images = False
                     self.parts.extend(_Picture(i.get("src", ""), i.get("alt", "")) for i in images)
             elif tag in ("ul", "ol"):
                 self.list(element, ordered=tag == "ol", level=list_level)
@@ -489,6 +493,10 @@ class _Body:
                     self._text(paragraph, f" ({href.removeprefix('mailto:')})", bold, italic)
             elif tag == "br":
                 paragraph.pieces.append(_Piece(BREAK, bold, italic))
+            elif tag == "img":
+                # a picture inside a list or a table cell: its description, where it stands
+                if not self.skip_images:
+                    self._text(paragraph, f"[Beeld: {child.get('alt', '').strip()}]", bold, True)
             elif tag:
                 self.inline(paragraph, child, bold, italic)
             self._text(paragraph, child.tail, bold, italic)
