@@ -203,3 +203,27 @@ def test_a_picture_in_a_list_or_table_becomes_its_description_in_word():
     assert "Kijk: [Beeld: De zaal]" in text
     assert document.tables[0].cell(1, 0).text == "[Beeld: Een tafel]"
     assert len(document.inline_shapes) == 0
+
+
+def test_a_changed_picture_is_served_again_without_a_new_deck(built):
+    """Like `mkdocs serve` after saving a picture: the site gets the new bytes; the deck, which
+    shows no picture, comes from the cache."""
+    from childcare_guide.site import cache
+    from childcare_guide.site.outputs import module_files
+
+    project, _ = built
+    package = cache.load_cached(project)
+    module = package.module(SLUG)
+    uri = f"modules/{SLUG}/beelden/zaal.png"
+    before = module_files(package, module)[uri]
+    path = project / MOD / "beelden" / "zaal.png"
+    original = path.read_bytes()
+    try:
+        path.write_bytes(png(30, 30))
+        decks = cache.builds["deck"]
+        package = cache.load_cached(project)
+        after = module_files(package, package.module(SLUG))[uri]
+        assert after == path.read_bytes() != before
+        assert cache.builds["deck"] == decks
+    finally:
+        path.write_bytes(original)
