@@ -98,9 +98,18 @@ def test_the_page_shows_the_picture_with_alt_and_the_link_works(built, page_url,
     page = (site / page_url / "index.html").read_text(encoding="utf-8")
     shown = [i for i in images(page) if i["alt"] == alt]
     assert shown, images(page)
+    assert shown[0]["loading"] == "lazy"
     target = resolve(page_url, shown[0]["src"])
     assert target == f"modules/{SLUG}/beelden/{name}"
     assert (site / target).is_file()
+
+
+def test_the_page_reserves_the_room_of_the_picture(built):
+    """width and height from the file: the text below does not jump while the picture loads."""
+    _, site = built
+    page = (site / "modules" / SLUG / "index.html").read_text(encoding="utf-8")
+    zaal = next(i for i in images(page) if i["alt"] == ALT)
+    assert (zaal["width"], zaal["height"]) == ("40", "20")
 
 
 def test_the_site_holds_the_same_bytes_as_content(built):
@@ -163,6 +172,7 @@ def test_the_model_exposes_the_pictures_for_a_slide(built):
     assert [(p.name, p.alt) for p in module.pictures] == [
         ("schema.svg", "Een schema van de groepen"), ("voorbeeld.png", SHEET_ALT), ("zaal.png", ALT)]
     assert all(p.path.is_file() for p in module.pictures)
+    assert [(p.width, p.height) for p in module.pictures] == [(10, 10), (3000, 1000), (40, 20)]
     assert picture_path(module, module.pictures[0]) == f"modules/{SLUG}/beelden/schema.svg"
 
 

@@ -460,7 +460,10 @@ class _ModuleReader:
             links = pictures.check_links(text, path, self.loader.shown(path), self.folder,
                                          self.loader.shown(self.folder), self.loader.problems)
             for link, file in links:
-                found.setdefault(file.name, Picture(name=file.name, path=file, alt=link.alt))
+                if file.name not in found:
+                    width, height = pictures.picture_size(file) or (None, None)
+                    found[file.name] = Picture(name=file.name, path=file, alt=link.alt, width=width,
+                                               height=height)
         folder = self.folder / pictures.FOLDER
         if folder.is_dir():
             for path in sorted(folder.rglob("*")):

@@ -87,6 +87,8 @@ class Picture:
     name: str  # 'gezinsreis.svg'
     path: Path = field(compare=False)  # the file in content/
     alt: str = ""
+    width: int | None = None  # in pixels (an SVG: its width or viewBox), None if unknown
+    height: int | None = None
 
     @property
     def link(self) -> str:

@@ -256,3 +256,31 @@ def _check_svg(path: Path, target: str, problem) -> None:
                 "Zet lettertypes, foto's en andere beelden in de tekening zelf (in Inkscape: "
                 "'Insluiten' in plaats van 'Koppelen'; tekst eventueel 'Omzetten naar pad'), of "
                 "exporteer ze als PNG.")
+
+
+SVG_ROOT = re.compile(r"<svg\b[^>]*>", re.I | re.S)
+SVG_SIZE = re.compile(r"""\b(width|height)\s*=\s*["']\s*([0-9.]+)\s*(?:px)?\s*["']""")
+SVG_VIEWBOX = re.compile(r"""\bviewBox\s*=\s*["']\s*[-0-9.]+[\s,]+[-0-9.]+[\s,]+([0-9.]+)[\s,]+([0-9.]+)""")
+
+
+def picture_size(path: Path) -> tuple[int, int] | None:
+    """Width and height in pixels of a checked picture: a page reserves its room (no jump while
+    it loads) and a slide can place it. An SVG without sizes in pixels: None."""
+    if path.suffix.lower() != ".svg":
+        from PIL import Image
+
+        with Image.open(path) as image:
+            return image.size
+    root = SVG_ROOT.search(path.read_text(encoding="utf-8"))
+    if root is None:
+        return None
+    sizes = dict(SVG_SIZE.findall(root.group(0)))
+    try:
+        if "width" in sizes and "height" in sizes:
+            return round(float(sizes["width"])), round(float(sizes["height"]))
+        box = SVG_VIEWBOX.search(root.group(0))
+        if box:
+            return round(float(box.group(1))), round(float(box.group(2)))
+    except ValueError:
+        return None
+    return None

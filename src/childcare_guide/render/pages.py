@@ -158,7 +158,13 @@ def picture_links(text: str, module: Module, page: str) -> str:
         start, end = match.span(2)
         whole = match.group(0)
         offset = match.start()
-        return whole[:start - offset] + relative(page, picture_path(module, picture)) + whole[end - offset:]
+        linked = whole[:start - offset] + relative(page, picture_path(module, picture)) + whole[end - offset:]
+        if text[match.end():match.end() + 1] == "{" or text[match.end():match.end() + 2] == " {":
+            return linked  # the editor gave attributes of their own
+        # the picture's room is reserved while it loads; a picture lower on the page loads when
+        # the reader gets there
+        size = f'width="{picture.width}" height="{picture.height}" ' if picture.width and picture.height else ""
+        return linked + f'{{ {size}loading="lazy" }}'
 
     return IMAGE.sub(fix, text)
 
