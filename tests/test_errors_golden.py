@@ -771,3 +771,251 @@ def test_column_too_full_for_the_screen(project):
     assert problems(project) == [
         f"{YML}, regel {line} (veld 'stappen › {n} › dias › 1 › rechts › punten'): Dit past niet op "
         f"de dia: een kolom neemt ongeveer 16 regels in, er passen er 9. {FIT_FIX}"]
+
+
+# -- pictures: content/modules/<slug>/beelden/, linked as beelden/<name> ------------------------
+
+PICTURE_FOLDER = f"{MOD}/beelden/"
+SMALLER = ("Maak het kleiner: sla een foto op als JPEG met kwaliteit 80 en hoogstens 1600 pixels breed, "
+           "of verklein een PNG (bijvoorbeeld met squoosh.app of in Paint: 'Formaat wijzigen'). "
+           "Een SVG maak je kleiner door hem opnieuw te bewaren als 'Geoptimaliseerde SVG' of 'Gewone SVG'.")
+SVG_HEAD = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">'
+
+
+def png(width: int = 8, height: int = 8, noise: bool = False) -> bytes:
+    import io
+
+    from PIL import Image
+
+    image = (Image.frombytes("RGB", (width, height), os.urandom(width * height * 3)) if noise
+             else Image.new("RGB", (width, height), (0, 121, 107)))
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return out.getvalue()
+
+
+def link_picture(project: Path, link: str, rel: str = f"{MOD}/inleiding.md") -> int:
+    """Add a line with link at the end of a Markdown file; return its line."""
+    text = read(project, rel).rstrip("\n") + "\n\n"
+    write(project, rel, text + link + "\n")
+    return text.count("\n") + 1
+
+
+def test_a_good_picture_passes_and_is_in_the_model(project):
+    write(project, f"{MOD}/beelden/zaal.png", png())
+    link_picture(project, "![De zaal met drie tafels](beelden/zaal.png)")
+    link_picture(project, "![Dezelfde zaal](beelden/zaal.png)", f"{MOD}/stappen/groepswerk.md")
+    module = load_package(project).module("omgevingsanalyse")
+    assert [(p.name, p.alt, p.link) for p in module.pictures] == [
+        ("zaal.png", "De zaal met drie tafels", "beelden/zaal.png")]
+    assert module.pictures[0].path == (project / MOD / "beelden" / "zaal.png").resolve()
+
+
+def test_missing_picture(project):
+    line = link_picture(project, "![De zaal](beelden/zaal.png)")
+    assert problems(project) == [
+        f"{MOD}/inleiding.md, regel {line}: Het beeld 'beelden/zaal.png' bestaat niet: er staat geen "
+        f"bestand {PICTURE_FOLDER}zaal.png. Zet het beeld in {PICTURE_FOLDER}, of pas de naam in de "
+        "link aan (let op hoofdletters)."]
+
+
+def test_missing_picture_linked_from_a_step_file(project):
+    rel = f"{MOD}/stappen/groepswerk.md"
+    line = link_picture(project, "![De zaal](beelden/zaal.png)", rel)
+    assert problems(project) == [
+        f"{rel}, regel {line}: Het beeld 'beelden/zaal.png' bestaat niet: er staat geen "
+        f"bestand {PICTURE_FOLDER}zaal.png. Zet het beeld in {PICTURE_FOLDER}, of pas de naam in de "
+        "link aan (let op hoofdletters)."]
+
+
+@pytest.mark.parametrize("alt", ["", "  "])
+def test_picture_without_alt_text(project, alt):
+    write(project, f"{MOD}/beelden/zaal.png", png())
+    line = link_picture(project, f"![{alt}](beelden/zaal.png)")
+    assert problems(project) == [
+        f"{MOD}/inleiding.md, regel {line}: Het beeld 'beelden/zaal.png' heeft geen beschrijving "
+        "(alt-tekst). Schrijf tussen de vierkante haken in één zin wat er op het beeld staat, voor wie "
+        "het niet ziet: ![Vier stappen van de gezinsreis](beelden/zaal.png)."]
+
+
+def test_picture_too_big(project):
+    data = png(400, 400, noise=True)
+    assert len(data) > 300 * 1024
+    write(project, f"{MOD}/beelden/foto.png", data)
+    line = link_picture(project, "![Een foto van de zaal](beelden/foto.png)")
+    assert problems(project) == [
+        f"{MOD}/inleiding.md, regel {line}: Het beeld 'beelden/foto.png' is te groot "
+        f"({-(-len(data) // 1024)} kB; een PNG-beeld mag hoogstens 300 kB zijn). Zo laadt de pagina "
+        f"snel, ook op een gsm. {SMALLER}"]
+
+
+def test_svg_too_big(project):
+    data = SVG_HEAD + "<!--" + "x" * 110 * 1024 + "--></svg>\n"
+    write(project, f"{MOD}/beelden/schema.svg", data)
+    line = link_picture(project, "![Een schema](beelden/schema.svg)")
+    assert problems(project) == [
+        f"{MOD}/inleiding.md, regel {line}: Het beeld 'beelden/schema.svg' is te groot (111 kB; een "
+        f"SVG-beeld mag hoogstens 100 kB zijn). Zo laadt de pagina snel, ook op een gsm. {SMALLER}"]
+
+
+def test_picture_beside_the_content_instead_of_in_beelden(project):
+    """The way issue 18 found it: a picture next to the Markdown, which `make build` then refused."""
+    write(project, f"{MOD}/zaal.jpg", png())
+    line = link_picture(project, "![De zaal](zaal.jpg)")
+    assert problems(project) == [
+        f"{MOD}/inleiding.md, regel {line}: Het beeld 'zaal.jpg' staat niet in de map beelden/ van de "
+        f"module. Zet het bestand in {PICTURE_FOLDER} en link ernaar als 'beelden/zaal.jpg'."]
+
+
+@pytest.mark.parametrize("target", ["../beelden/zaal.png", "beelden/../../sociale-functie/beelden/zaal.png",
+                                    "/beelden/zaal.png"])
+def test_picture_path_that_leaves_the_module(project, target):
+    line = link_picture(project, f"![De zaal]({target})")
+    assert problems(project) == [
+        f"{MOD}/inleiding.md, regel {line}: Het pad '{target}' gaat buiten de map van de module. Zet het "
+        f"beeld in {PICTURE_FOLDER} en link ernaar als 'beelden/zaal.png', ook vanuit een bestand in "
+        "stappen/ of werkinstrumenten/."]
+
+
+@pytest.mark.parametrize("name", ["zaal.gif", "zaal.webp", "zaal.bmp"])
+def test_unsupported_picture_type(project, name):
+    write(project, f"{MOD}/beelden/{name}", b"GIF89a")
+    line = link_picture(project, f"![De zaal](beelden/{name})")
+    assert problems(project) == [
+        f"{MOD}/inleiding.md, regel {line}: Het bestand 'beelden/{name}' is geen beeld dat de gids toont. "
+        "Gebruik een PNG (tekening, schema), een JPEG (foto) of een SVG (tekening). Sla het beeld in dat "
+        "formaat op, bijvoorbeeld met 'Opslaan als' in je tekenprogramma."]
+
+
+def test_picture_whose_name_is_not_an_address(project):
+    write(project, f"{MOD}/beelden/Zaal.png", png())
+    line = link_picture(project, "![De zaal](beelden/Zaal.png)")
+    assert problems(project) == [
+        f"{MOD}/inleiding.md, regel {line}: De naam van het beeld 'Zaal.png' kan geen adres op de site "
+        "zijn. Geef het bestand een naam met alleen kleine letters, cijfers en koppeltekens, bijvoorbeeld "
+        "'gezinsreis.svg', en pas de link aan."]
+
+
+def test_picture_that_is_not_what_its_name_says(project):
+    write(project, f"{MOD}/beelden/zaal.jpg", png())
+    line = link_picture(project, "![De zaal](beelden/zaal.jpg)")
+    assert problems(project) == [
+        f"{MOD}/inleiding.md, regel {line}: Het bestand 'beelden/zaal.jpg' heet .jpg, maar is een "
+        "PNG-bestand. Open het in een tekenprogramma en sla het opnieuw op als JPEG (met de extensie .jpg)."]
+
+
+def test_picture_from_another_site(project):
+    line = link_picture(project, "![De zaal](https://example.org/zaal.png)")
+    assert problems(project) == [
+        f"{MOD}/inleiding.md, regel {line}: Het beeld 'https://example.org/zaal.png' komt van een andere "
+        "site. De gids vraagt niets aan andere sites (privacy) en de browser toont het niet. Mag je het "
+        f"beeld gebruiken? Zet het dan in {PICTURE_FOLDER} en link ernaar als 'beelden/naam.png'. Anders: "
+        "zet een gewone link naar de pagina met het beeld."]
+
+
+def test_picture_as_html(project):
+    line = link_picture(project, '<img src="beelden/zaal.png">')
+    assert problems(project) == [
+        f"{MOD}/inleiding.md, regel {line}: De tekst toont een beeld met HTML (<img>). Schrijf het in "
+        "Markdown: ![wat er op het beeld staat](beelden/naam.png)."]
+
+
+SVG_CODE = ("Het beeld 'beelden/schema.svg' bevat code (een <script> of een 'on…'-attribuut). De gids voert "
+            "geen code uit beelden uit. Bewaar de tekening opnieuw als 'Gewone SVG' zonder scripts of "
+            "interactie, of exporteer ze als PNG.")
+SVG_FIX = ("Een beeld op de gids haalt niets van elders (privacy, en de browser blokkeert het). Zet "
+           "lettertypes, foto's en andere beelden in de tekening zelf (in Inkscape: 'Insluiten' in plaats "
+           "van 'Koppelen'; tekst eventueel 'Omzetten naar pad'), of exporteer ze als PNG.")
+
+
+@pytest.mark.parametrize("inside", ["<script>alert(1)</script>", '<rect onclick="x()" width="1"/>',
+                                    '<SCRIPT type="text/javascript">x()</SCRIPT>'])
+def test_svg_with_code(project, inside):
+    write(project, f"{MOD}/beelden/schema.svg", f"{SVG_HEAD}{inside}</svg>\n")
+    line = link_picture(project, "![Een schema](beelden/schema.svg)")
+    assert problems(project) == [f"{MOD}/inleiding.md, regel {line}: {SVG_CODE}"]
+
+
+@pytest.mark.parametrize(("inside", "shown"), [
+    ('<image href="https://example.org/foto.jpg" width="5" height="5"/>', " ('https://example.org/foto.jpg')"),
+    ('<image xlink:href="foto.jpg" width="5" height="5"/>', " ('foto.jpg')"),
+    ("<style>@import url(https://fonts.example.org/x.css);</style>", " ('https://fonts.example.org/x.css')"),
+    ("<style>@import 'lettertype.css';</style>", " ('lettertype.css')"),
+    ('<rect fill="url(//example.org/p.svg#x)" width="5" height="5"/>', " ('//example.org/p.svg#x')"),
+    ("<foreignObject><div>tekst</div></foreignObject>", ""),
+])
+def test_svg_with_an_external_reference(project, inside, shown):
+    write(project, f"{MOD}/beelden/schema.svg", f"{SVG_HEAD}{inside}</svg>\n")
+    line = link_picture(project, "![Een schema](beelden/schema.svg)")
+    assert problems(project) == [
+        f"{MOD}/inleiding.md, regel {line}: Het beeld 'beelden/schema.svg' verwijst naar een ander "
+        f"bestand of een andere site{shown}. {SVG_FIX}"]
+
+
+def test_svg_with_its_own_references_passes(project):
+    """References inside the drawing (#id) and embedded data are no request to anyone."""
+    write(project, f"{MOD}/beelden/schema.svg",
+          f'{SVG_HEAD}<defs><linearGradient id="g"/></defs><rect fill="url(#g)" width="5" height="5"/>'
+          '<use href="#g"/><image href="data:image/png;base64,AAAA"/></svg>\n')
+    link_picture(project, "![Een schema](beelden/schema.svg)")
+    assert [p.name for p in load_package(project).module("omgevingsanalyse").pictures] == ["schema.svg"]
+
+
+def test_picture_link_in_a_code_block_is_an_example(project):
+    link_picture(project, "```\n![](beelden/bestaat-niet.png)\n```")
+    assert load_package(project).module("omgevingsanalyse").pictures == ()
+
+
+def test_picture_mistakes_are_in_make_check(project):
+    """`make check` (python -m childcare_guide check) names the file and line in Dutch."""
+    line = link_picture(project, "![](beelden/zaal.png)")
+    result = run_python(["-m", "childcare_guide", "check", "--root", str(project)])
+    assert result.returncode == 1
+    assert f"{MOD}/inleiding.md, regel {line}: Het beeld 'beelden/zaal.png' heeft geen beschrijving" \
+        in result.stderr
+    assert f"{MOD}/inleiding.md, regel {line}: Het beeld 'beelden/zaal.png' bestaat niet" in result.stderr
+
+
+def test_picture_that_no_text_links(project):
+    """Only a linked picture goes to the site: one that no text links is named, like a step file."""
+    write(project, f"{MOD}/beelden/vergeten.png", png())
+    assert problems(project) == [
+        f"{PICTURE_FOLDER}vergeten.png: Het beeld '{PICTURE_FOLDER}vergeten.png' staat in geen enkele "
+        "tekst van de module. Link het in een Markdown-bestand van de module als "
+        "'![beschrijving](beelden/vergeten.png)', of verwijder het."]
+
+
+# -- pictures on a hand-written page: docs/images/ ---------------------------------------------
+
+def docs_problems(project: Path, page: str) -> list[str]:
+    from childcare_guide.content.form import check_form
+
+    write(project, "docs/gids/tips.md", f"# Tips\n\nEen zin.\n\n{page}\n")
+    return [str(p) for p in check_form(project)]
+
+
+def test_docs_picture_in_docs_images_passes(project):
+    write(project, "docs/images/zaal.png", png())
+    assert docs_problems(project, "![De zaal](../images/zaal.png)") == []
+
+
+def test_docs_picture_without_alt_text(project):
+    write(project, "docs/images/zaal.png", png())
+    assert docs_problems(project, "![](../images/zaal.png)") == [
+        "docs/gids/tips.md, regel 5: Het beeld '../images/zaal.png' heeft geen beschrijving (alt-tekst). "
+        "Schrijf tussen de vierkante haken in één zin wat er op het beeld staat, voor wie het niet ziet: "
+        "![Vier stappen van de gezinsreis](../images/zaal.png)."]
+
+
+def test_docs_picture_outside_docs_images(project):
+    write(project, "docs/gids/zaal.png", png())
+    assert docs_problems(project, "![De zaal](zaal.png)") == [
+        "docs/gids/tips.md, regel 5: Het beeld 'zaal.png' staat niet in de map docs/images/. Zet het "
+        "bestand in docs/images/ en link ernaar vanaf deze pagina, bijvoorbeeld '../images/zaal.png'."]
+
+
+def test_docs_picture_missing(project):
+    assert docs_problems(project, "![De zaal](../images/zaal.png)") == [
+        "docs/gids/tips.md, regel 5: Het beeld '../images/zaal.png' bestaat niet: er staat geen bestand "
+        "docs/images/zaal.png. Zet het beeld in docs/images/, of pas de naam in de link aan (let op "
+        "hoofdletters)."]

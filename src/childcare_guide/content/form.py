@@ -20,6 +20,7 @@ import markdown
 
 from childcare_guide.content.errors import ContentProblem, display_path
 from childcare_guide.content.links import ALLOWED_TEXT, bad_links, link_problems, what_to_do
+from childcare_guide.content.pictures import check_docs_links
 from childcare_guide.content.yamlsource import load_yaml, read_text
 from childcare_guide.content.yamlsyntax import spaces
 
@@ -74,6 +75,8 @@ def check_form(root: Path) -> list[ContentProblem]:
         text = read_text(path, shown, problems)  # not UTF-8: a Dutch problem, no yamllint
         if text is not None and path.suffix in TEXT_SUFFIXES:
             problems.extend(_forbidden_links(path, text, shown, root))
+        if text is not None and path.suffix == ".md" and shown.startswith("docs/"):
+            check_docs_links(text, path, shown, root / "docs", problems)
         if text is None or path.suffix not in YAML_SUFFIXES:
             continue
         if config is None:

@@ -6,7 +6,7 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
-from childcare_guide.content import fit, schema, timing
+from childcare_guide.content import fit, pictures, schema, timing
 from childcare_guide.content.changelog import FILE as CHANGELOG_FILE
 from childcare_guide.content.changelog import load_releases
 from childcare_guide.content.errors import ContentError, ContentProblem, display_path
@@ -20,6 +20,7 @@ from childcare_guide.content.model import (
     Module,
     Package,
     Phase,
+    Picture,
     Slide,
     Source,
     Step,
@@ -273,6 +274,7 @@ class _ModuleReader:
                                         for s in data["stappen"]}, "stap")
         self._check_orphans("werkinstrumenten", {w.get("bestand", f"werkinstrumenten/{w['id']}.md")
                                                  for w in data["werkinstrumenten"]}, "werkinstrument")
+        module_pictures = self._pictures()
         if len(self.loader.problems) > before:
             return None
         module = Module(
@@ -283,7 +285,7 @@ class _ModuleReader:
             steps=steps, fields=fields, figures=figures, worksheets=worksheets,
             sources=tuple(_source(s) for s in data["bronnen"]), further_reading=further or "",
             folder=self.folder, invite=tuple(" ".join(w.split()) for w in data.get("uitnodigen", [])),
-            source_files=tuple(sorted(set(self.files))))
+            source_files=tuple(sorted(set(self.files))), pictures=module_pictures)
         self._check_slide_titles(module)
         return module if len(self.loader.problems) == before else None
 
@@ -494,6 +496,36 @@ class _ModuleReader:
             return None
         self.files.append(path)
         return self.loader.read_markdown(path)
+
+    def _pictures(self) -> tuple[Picture, ...]:
+        """Check the picture links of every Markdown file of the module; each picture once."""
+        found: dict[str, Picture] = {}
+        named: set[str] = set()  # every file name a link points to, also a link with a mistake
+        for path in sorted(set(self.files)):
+            if path.suffix != ".md":
+                continue
+            try:
+                text = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                continue  # reported where the file was read
+            named.update(link.target.rsplit("/", 1)[-1] for link in pictures.picture_links(text, path))
+            links = pictures.check_links(text, path, self.loader.shown(path), self.folder,
+                                         self.loader.shown(self.folder), self.loader.problems)
+            for link, file in links:
+                if file.name not in found:
+                    width, height = pictures.picture_size(file) or (None, None)
+                    found[file.name] = Picture(name=file.name, path=file, alt=link.alt, width=width,
+                                               height=height)
+        folder = self.folder / pictures.FOLDER
+        if folder.is_dir():
+            for path in sorted(folder.rglob("*")):
+                if path.is_file() and not path.name.startswith(".") and path.name not in named:
+                    shown = self.loader.shown(path)
+                    self.problem((), f"Het beeld '{shown}' staat in geen enkele tekst van de module.",
+                                 f"Link het in een Markdown-bestand van de module als "
+                                 f"'![beschrijving]({pictures.FOLDER}/{path.name})', of verwijder het.",
+                                 file=path)
+        return tuple(sorted(found.values(), key=lambda p: p.name))
 
     def _check_minutes(self) -> None:
         total = sum(int(s["minuten"]) for s in self.data["stappen"])

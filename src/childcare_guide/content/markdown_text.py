@@ -19,6 +19,7 @@ DIRECTIVE = re.compile(r"^\s*\[\[\s*([^\]]*?)\s*\]\]\s*$")
 KNOWN_DIRECTIVES = ("cijfertabel", "invulvelden")
 HEADING = re.compile(r"^(#{1,6})(\s+.*)$")
 FENCE = re.compile(r"^\s*(```|~~~)")
+IMAGE_TEXT = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
 
 
@@ -118,6 +119,8 @@ def to_plain_text(text: str) -> str:
 
 
 def _inline(text: str) -> str:
+    if "![" in text:
+        text = IMAGE_TEXT.sub(lambda m: f"(Beeld: {m.group(1).strip()})" if m.group(1).strip() else "", text)
     if "[" in text:
         text = LINK.sub(r"\1", text)
     if "*" in text or "_" in text:

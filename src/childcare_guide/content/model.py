@@ -98,6 +98,23 @@ class Worksheet:
 
 
 @dataclass(frozen=True)
+class Picture:
+    """A picture of a module: content/modules/<slug>/beelden/<name>, linked from its Markdown as
+    `beelden/<name>`. alt is its description where it is first linked (a slide can use both)."""
+
+    name: str  # 'gezinsreis.svg'
+    path: Path = field(compare=False)  # the file in content/
+    alt: str = ""
+    width: int | None = None  # in pixels (an SVG: its width or viewBox), None if unknown
+    height: int | None = None
+
+    @property
+    def link(self) -> str:
+        """The link as an editor writes it in the module's Markdown."""
+        return f"beelden/{self.name}"
+
+
+@dataclass(frozen=True)
 class Source:
     organisation: str
     title: str
@@ -153,6 +170,7 @@ class Module:
     invite: tuple[str, ...] = ()  # 'uitnodigen': whom the chair invites, for the checklist
     source_files: tuple[Path, ...] = field(default=(), compare=False)
     last_change: LastChange | None = None
+    pictures: tuple[Picture, ...] = ()  # every picture its Markdown links, once, by name
 
     @property
     def duration_text(self) -> str:

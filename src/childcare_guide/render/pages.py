@@ -6,11 +6,13 @@ import re
 
 from childcare_guide.content.markdown_text import DIRECTIVE, demote_headings, to_plain_text
 from childcare_guide.content.model import FillInField, Module, Package, Worksheet, format_clock, format_date
+from childcare_guide.content.pictures import IMAGE
 from childcare_guide.render.paths import (
     MODULES_INDEX,
     WHATS_NEW,
     deck_path,
     module_page_path,
+    picture_path,
     relative,
     worksheet_docx_path,
     worksheet_page_path,
@@ -47,7 +49,7 @@ def module_page(package: Package, module: Module) -> str:
     out.append(f"{module.summary}\n")
 
     out.append(f"## {PARTS[0]}\n")
-    out.append(demote_headings(module.introduction, 2))
+    out.append(picture_links(demote_headings(module.introduction, 2), module, page))
     out.append(preparation_section(package, module))
 
     out.append(f"## {PARTS[1]}\n")
@@ -72,7 +74,7 @@ def module_page(package: Package, module: Module) -> str:
             out.append("**Verloop van de stap:**\n")
             out.extend(f"- {line}" for line in step.timeline_lines)
             out.append("")
-        out.append(demote_headings(step.facilitation, 3))
+        out.append(picture_links(demote_headings(step.facilitation, 3), module, page))
         statements = [s for s in step.slides if s.kind == "stelling" and s.notes]
         if statements:
             # the background per statement is on the page too: it stands alone on paper
@@ -97,7 +99,7 @@ def module_page(package: Package, module: Module) -> str:
 
     out.append(f"## {PARTS[5]}\n")
     if module.further_reading:
-        out.append(demote_headings(module.further_reading, 2))
+        out.append(picture_links(demote_headings(module.further_reading, 2), module, page))
     out.append("### Bronnen\n")
     out.extend(f"- {source_line(s)}" for s in module.sources)
     out.append("")
@@ -150,8 +152,34 @@ def worksheet_page(package: Package, module: Module, sheet: Worksheet) -> str:
     docx = relative(page, worksheet_docx_path(module, sheet))
     out.append(f"Wil je het op je computer invullen of aanpassen? "
                f"[Download het Word-bestand (.docx)]({docx}){{ .md-button }}\n{{: .screen-only }}\n")
-    out.append(expand_directives(demote_headings(sheet.body, 1), package, module))
+    out.append(picture_links(expand_directives(demote_headings(sheet.body, 1), package, module), module, page))
     return "\n".join(out)
+
+
+def picture_links(text: str, module: Module, page: str) -> str:
+    """Every `![alt](beelden/x.png)` of the module's Markdown, linked from page to where the build
+    puts the picture (render/paths.picture_path), so it shows on every page made from the text."""
+    pictures = {p.link: p for p in module.pictures}
+    if not pictures or "](" not in text:
+        return text
+
+    def fix(match) -> str:
+        target = match.group(2).strip("<> ")
+        picture = pictures.get(target)
+        if picture is None:
+            return match.group(0)
+        start, end = match.span(2)
+        whole = match.group(0)
+        offset = match.start()
+        linked = whole[:start - offset] + relative(page, picture_path(module, picture)) + whole[end - offset:]
+        if text[match.end():match.end() + 1] == "{" or text[match.end():match.end() + 2] == " {":
+            return linked  # the editor gave attributes of their own
+        # the picture's room is reserved while it loads; a picture lower on the page loads when
+        # the reader gets there
+        size = f'width="{picture.width}" height="{picture.height}" ' if picture.width and picture.height else ""
+        return linked + f'{{ {size}loading="lazy" }}'
+
+    return IMAGE.sub(fix, text)
 
 
 def sheet_description(sheet: Worksheet, module: Module, limit: int = 150) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import posixpath
 
-from childcare_guide.content.model import CHECKLIST_ID, Module, Worksheet
+from childcare_guide.content.model import CHECKLIST_ID, Module, Picture, Worksheet
 
 MODULES_DIR = "modules"
 DOWNLOADS_DIR = "downloads"
@@ -36,3 +36,8 @@ def relative(from_page: str, target: str) -> str:
 def checklist_page_path(module: Module) -> str:
     """modules/<slug>/voorbereiding.md: the module's checklist on its own page."""
     return f"{MODULES_DIR}/{module.slug}/{CHECKLIST_ID}.md"
+
+
+def picture_path(module: Module, picture: Picture) -> str:
+    """modules/<slug>/beelden/<name>: beside the module page, its worksheet pages and checklist."""
+    return f"{MODULES_DIR}/{module.slug}/{picture.link}"

@@ -17,6 +17,7 @@ order.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 import threading
@@ -77,11 +78,15 @@ class DocxInputs:
     module_title: str
     sheet_title: str
     body: str  # the worksheet's Markdown with its [[...]] directives expanded, as on its page
+    # the pictures the body links: (link as written, file, SHA-256 of its bytes); the hash keys the cache
+    pictures: tuple[tuple[str, str, str], ...] = ()
 
 
 def docx_inputs(package: Package, module: Module, sheet: Worksheet) -> DocxInputs:
+    linked = tuple((p.link, str(p.path), hashlib.sha256(p.path.read_bytes()).hexdigest())
+                   for p in module.pictures if f"]({p.link}" in sheet.body or f"](<{p.link}>" in sheet.body)
     return DocxInputs(package.title, package.version, module.number, module.title, sheet.title,
-                      expand_directives(demote_headings(sheet.body, 1), package, module))
+                      expand_directives(demote_headings(sheet.body, 1), package, module), linked)
 
 
 def worksheet_docx(package: Package, module: Module, sheet: Worksheet, template: Path | None = None) -> bytes:
@@ -99,7 +104,7 @@ def render_docx(inputs: DocxInputs, template: Path | None = None) -> bytes:
                                f"{inputs.package_title}, versie {inputs.version}", italic=True))
     root = lxml_html.fragment_fromstring(_markdown_to_html(inputs.body), create_parent="div")
     body.blocks(root)
-    _Writer(document).write(body.parts)
+    _Writer(document, {link: Path(path) for link, path, _ in inputs.pictures}, body.text_width).write(body.parts)
     # the first line of the template's footer (python-docx adds a footer if the template has none)
     footer = section.footer.paragraphs[0]
     footer.text = xml_text(f"{inputs.package_title}, versie {inputs.version} · werkblad bij module "
@@ -277,11 +282,25 @@ class _Table:
     columns: int
 
 
+@dataclass
+class _Picture:
+    """A picture to be, from an <img> of the worksheet's HTML."""
+
+    src: str
+    alt: str
+
+
+SVG_NOTE = ("[Beeld: {alt}. Deze tekening (SVG) staat niet in het Word-bestand; je vindt ze op de "
+            "webpagina van dit werkblad.]")
+
+
 class _Writer:
     """Writes paragraphs and tables into a python-docx Document, in the template's styles."""
 
-    def __init__(self, document) -> None:
+    def __init__(self, document, pictures: dict[str, Path] | None = None, text_width: Length | None = None) -> None:
         self.document = document
+        self.pictures = pictures or {}  # link as written ('beelden/x.png') -> file
+        self.text_width = text_width
         self.styles = {}  # style objects by name: looking one up by name each time costs more
         self.body_space_after = self.style(BODY).paragraph_format.space_after
 
@@ -291,14 +310,33 @@ class _Writer:
             found = self.styles[name] = self.document.styles[name]
         return found
 
-    def write(self, parts: list[_Paragraph | _Table]) -> None:
+    def write(self, parts: list[_Paragraph | _Table | _Picture]) -> None:
         for part in parts:
             if isinstance(part, _Table):
                 self.table(part)
                 # Word glues two tables together without a paragraph between
                 self.document.add_paragraph(style=self.style(BODY))
+            elif isinstance(part, _Picture):
+                self.picture(part)
             else:
                 self.paragraph(part, self.document.add_paragraph())
+
+    def picture(self, source: _Picture) -> None:
+        """The picture in a paragraph of its own, at most as wide as the text, with its description
+        as alt text. Word cannot show an SVG from python-docx: a note in its place says where it is."""
+        path = self.pictures.get(source.src)
+        paragraph = self.document.add_paragraph(style=self.style(BODY))
+        if path is None or path.suffix.lower() == ".svg":
+            paragraph.add_run(xml_text(SVG_NOTE.format(alt=source.alt.rstrip(". ")))).italic = True
+            return
+        shape = paragraph.add_run().add_picture(io.BytesIO(path.read_bytes()))
+        if self.text_width is not None and shape.width > self.text_width:
+            shape.height = int(shape.height * self.text_width / shape.width)
+            shape.width = self.text_width
+        # python-docx has no API for a picture's alt text: it is the descr of wp:docPr
+        doc_pr = shape._inline.docPr
+        doc_pr.set("descr", xml_text(source.alt))
+        doc_pr.set("name", xml_text(Path(source.src).name))
 
     def paragraph(self, source: _Paragraph, target) -> None:
         if source.style:
@@ -360,7 +398,8 @@ class _Body:
 
     def __init__(self, text_width: Length) -> None:
         self.text_width = text_width  # where an answer line ends: the right margin
-        self.parts: list[_Paragraph | _Table] = []
+        self.parts: list[_Paragraph | _Table | _Picture] = []
+        self.skip_images = False  # True while a paragraph's pictures follow it as parts of their own
 
     def add(self, paragraph: _Paragraph) -> _Paragraph:
         self.parts.append(paragraph)
@@ -376,7 +415,13 @@ class _Body:
                 if "admonition-title" in (element.get("class") or ""):
                     self.add(self.inline(_Paragraph(BODY), element, bold=True))
                 else:
-                    self.paragraph(element)
+                    # a picture in a paragraph of its own, after the paragraph's text
+                    images = list(element.iter("img"))
+                    if not images or _text(element.text_content()).strip():
+                        self.skip_images = bool(images)
+                        self.paragraph(element)
+                        self.skip_images = False
+                    self.parts.extend(_Picture(i.get("src", ""), i.get("alt", "")) for i in images)
             elif tag in ("ul", "ol"):
                 self.list(element, ordered=tag == "ol", level=list_level)
                 last = self.parts[-1] if self.parts else None
@@ -448,6 +493,10 @@ class _Body:
                     self._text(paragraph, f" ({href.removeprefix('mailto:')})", bold, italic)
             elif tag == "br":
                 paragraph.pieces.append(_Piece(BREAK, bold, italic))
+            elif tag == "img":
+                # a picture inside a list or a table cell: its description, where it stands
+                if not self.skip_images:
+                    self._text(paragraph, f"[Beeld: {child.get('alt', '').strip()}]", bold, True)
             elif tag:
                 self.inline(paragraph, child, bold, italic)
             self._text(paragraph, child.tail, bold, italic)

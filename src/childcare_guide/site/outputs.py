@@ -13,8 +13,8 @@ from childcare_guide.site.cache import artifact, module_inputs
 from childcare_guide.content.model import Module, Package
 from childcare_guide.render.preparation import checklist_page
 from childcare_guide.render.pages import module_page, modules_index, whats_new_page, worksheet_page
-from childcare_guide.render.paths import (MODULES_INDEX, WHATS_NEW, deck_path, module_page_path, worksheet_docx_path,
-                                         worksheet_page_path)
+from childcare_guide.render.paths import (MODULES_INDEX, WHATS_NEW, deck_path, module_page_path, picture_path,
+                                         worksheet_docx_path, worksheet_page_path)
 from childcare_guide.site.timing import timed
 from childcare_guide.render.worksheet import TEMPLATE as WORKSHEET_TEMPLATE
 from childcare_guide.render.worksheet import docx_inputs, render_docx
@@ -22,7 +22,7 @@ from childcare_guide.render.worksheet import docx_inputs, render_docx
 
 def module_files(package: Package, module: Module, template: Path | None = None, *,
                  worksheet_template: Path | None = None) -> dict[str, str | bytes]:
-    """A module's page, worksheet pages, Word worksheets and deck, by their path under docs/.
+    """A module's page, worksheet pages, Word worksheets, deck and pictures, by their path under docs/.
     template is the deck template, worksheet_template the Word one (the ones in design/ if None)."""
     template = template or deck_module.TEMPLATE
     worksheet_template = worksheet_template or WORKSHEET_TEMPLATE
@@ -41,6 +41,10 @@ def module_files(package: Package, module: Module, template: Path | None = None,
             "worksheet-docx", [sheet_inputs, worksheet_template],
             lambda i=sheet_inputs: render_docx(i, worksheet_template))
     files[deck_path(module)] = deck
+    # the pictures beside the pages that link them, keyed on their bytes
+    for picture in module.pictures:
+        files[picture_path(module, picture)] = artifact(
+            "picture", [picture.path], lambda p=picture.path: p.read_bytes())
     return files
 
 
