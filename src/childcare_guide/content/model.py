@@ -108,10 +108,11 @@ class LastChange:
 
     @property
     def text(self) -> str:
-        """'29 november 2026', or 'in versie 0.1.0 (29 november 2026)' from the changelog."""
+        """'29 november 2026', or 'bij de uitgave van 29 november 2026' from the changelog (the
+        technical version stays in the changelog: a chair reads dates and editions)."""
         if self.version is None:
             return format_date(self.date)
-        return f"in versie {self.version} ({format_date(self.date)})"
+        return f"bij de uitgave van {format_date(self.date)}"
 
 
 @dataclass(frozen=True)
