@@ -7,6 +7,7 @@ import re
 from childcare_guide.content.markdown_text import DIRECTIVE, demote_headings, to_plain_text
 from childcare_guide.content.model import FillInField, Module, Package, Worksheet, format_clock, format_date
 from childcare_guide.render.paths import (
+    GLOSSARY_PAGE,
     MODULES_INDEX,
     WHATS_NEW,
     deck_path,
@@ -43,6 +44,8 @@ def module_page(package: Package, module: Module) -> str:
     out.append(version_line(package, module, page))
     out.append(f"[Download de presentatie (.pptx)]({deck}){{ .md-button .md-button--primary }}\n")
     out.append(f"{module.summary}\n")
+    out.append(f"Een woord of afkorting die je niet kent? Wijs het aan voor een korte uitleg, of kijk "
+               f"bij [Begrippen]({relative(page, GLOSSARY_PAGE)}).\n")
 
     out.append(f"## {PARTS[0]}\n")
     out.append(demote_headings(module.introduction, 2))
