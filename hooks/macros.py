@@ -8,7 +8,6 @@ from pathlib import Path
 
 from childcare_guide.content.errors import ContentError
 from childcare_guide.render.colophon import colophon
-from childcare_guide.render.pages import module_overview
 from childcare_guide.render.paths import module_page_path, relative
 from childcare_guide.site import preview
 from childcare_guide.site.cache import load_cached
@@ -36,13 +35,6 @@ def define_env(env):
 
     def current_page() -> str:
         return env.page.file.src_uri
-
-    @env.macro
-    def module_overzicht(niveau: int = 2) -> str:
-        """Every module with duration, content and when to choose it (from module.yml)."""
-        if package() is None:
-            return ""
-        return module_overview(package(), current_page(), level=niveau)
 
     @env.macro
     def module_link(slug: str) -> str:

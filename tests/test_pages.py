@@ -89,9 +89,9 @@ def test_fact_sheet_gets_the_figure_table_with_an_empty_column(package):
 
 
 def test_overview_comes_from_module_data(package):
-    text = module_overview(package, "gids/inhoud-en-opbouw.md")
+    text = module_overview(package, "modules/index.md")
     for module in package.modules:
-        assert f"## {module.number}. [{module.title}](../modules/{module.slug}/index.md)" in text
+        assert f"## {module.number}. [{module.title}]({module.slug}/index.md)" in text
         assert module.summary in text
         assert module.when_to_choose in text
         assert f"**Duur:** {module.duration_text}" in text

@@ -83,8 +83,8 @@ def test_navigation_lists_every_module(site, package):
         assert f'href="modules/{module.slug}/"' in home
 
 
-def test_overview_is_generated_on_the_contents_page(site, package):
-    html = (site / "gids" / "inhoud-en-opbouw" / "index.html").read_text(encoding="utf-8")
+def test_overview_is_generated_on_the_modules_page(site, package):
+    html = (site / "modules" / "index.html").read_text(encoding="utf-8")
     text = re.sub(r"</?abbr[^>]*>", "", html)  # glossary terms are wrapped in <abbr title=...>
     for module in package.modules:
         assert module.summary.split(".")[0] in text
@@ -162,6 +162,23 @@ def test_each_term_carries_its_explanation_once_in_each_part_of_a_page(site):
     text = re.sub(r"<[^>]+>", " ", body)
     assert len(re.findall(r"\bLOK\b", text)) > len(explained_in["LOK"])  # later mentions are plain
     assert len(explained_in["LOK"]) > 1  # LOK is explained again in a later part
+
+
+def test_module_summaries_live_on_the_modules_overview_only(site, package):
+    """Once, not thrice: each summary is on the modules overview (and on its own module page);
+    the home page and 'Inhoud en opbouw' link to the overview instead of repeating it."""
+    def text(path: str) -> str:
+        html = (site / path).read_text(encoding="utf-8")
+        return " ".join(re.sub(r"<[^>]+>", " ", html[html.index("<article"):]).split())
+
+    overview = text("modules/index.html")
+    for page in ("index.html", "gids/inhoud-en-opbouw/index.html"):
+        body = text(page)
+        assert any(link.endswith("modules/") for link in parse(site / page).links)
+        for module in package.modules:
+            summary = " ".join(module.summary.split())[:60]
+            assert summary in overview
+            assert summary not in body, f"{page} herhaalt de samenvatting van module {module.number}"
 
 
 def test_module_pages_link_to_the_glossary(site, package):
