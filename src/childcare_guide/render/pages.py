@@ -217,7 +217,8 @@ def whats_new_page(package: Package) -> str:
                f"{package.version}). Heb je vroeger een presentatie, een werkblad of het offline "
                "pakket gedownload? Kijk dan welke editie erop staat: op de laatste dia van de "
                "presentatie, op het werkblad of in het bestand LEESMIJ.txt van het offline pakket. "
-               "Staat hieronder een nieuwere uitgave die jouw module noemt? Download dan opnieuw.\n")
+               "Staat hieronder een uitgave met een latere datum die jouw module noemt? Download dan "
+               "opnieuw.\n")
     if package.address:
         out.append(f"De nieuwste editie staat altijd online op "
                    f"[{package.address.removeprefix('https://').rstrip('/')}]({package.address}).\n")
