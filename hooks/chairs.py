@@ -94,8 +94,13 @@ def _named_box(match: re.Match) -> str:
 
 def _first_mentions_only(html: str) -> str:
     """Only the first mention of each spelling of a term ('LOK', 'Lokaal Overleg Kinderopvang')
-    keeps its explanation (title); later mentions are plain text, so a long page does not carry
-    the same explanation dozens of times."""
+    in each part of a page (from one h2 to the next) keeps its explanation (title); later mentions
+    in the same part are plain text. A chair who jumps to a part finds the explanation there, and
+    a long page does not carry the same explanation dozens of times."""
+    return "".join(_first_in_part(part) for part in PART.split(html))
+
+
+def _first_in_part(html: str) -> str:
     seen: set[str] = set()
 
     def keep_first(match: re.Match) -> str:
@@ -108,12 +113,13 @@ def _first_mentions_only(html: str) -> str:
     return TERM.sub(keep_first, html)
 
 
+PART = re.compile(r"(?=<h2[\s>])")
 TERM = re.compile(r'<abbr title="([^"]*)">(.*?)</abbr>', re.S)
 
 
 def on_page_content(html: str, page, config, files) -> str:
     """No glossary tooltips inside headings: a heading stays a plain title (and a clean anchor);
-    only a term's first mention on a page carries its explanation.
+    only a term's first mention in each part (h2) of a page carries its explanation.
     Every checklist tick box gets a name from its item."""
     html = _first_mentions_only(HEADING.sub(_plain_heading, html))
     return TASK_BOX.sub(_named_box, html)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from childcare_guide.content.errors import ContentError
-from childcare_guide.render.pages import module_overview
+from childcare_guide.render.colophon import colophon
 from childcare_guide.render.paths import module_page_path, relative
 from childcare_guide.site import preview
 from childcare_guide.site.cache import load_cached
@@ -36,13 +37,6 @@ def define_env(env):
         return env.page.file.src_uri
 
     @env.macro
-    def module_overzicht(niveau: int = 2) -> str:
-        """Every module with duration, content and when to choose it (from module.yml)."""
-        if package() is None:
-            return ""
-        return module_overview(package(), current_page(), level=niveau)
-
-    @env.macro
     def module_link(slug: str) -> str:
         """A link to a module with its title; just the title's words if the module is not there."""
         if package() is None:
@@ -62,6 +56,16 @@ def define_env(env):
         return "" if package() is None else package().version
 
     @env.macro
+    def editie() -> str:
+        """The guide's edition as a chair reads it: 'editie december 2026' (from content/pakket.yml)."""
+        return "" if package() is None else package().edition_text
+
+    @env.macro
+    def colofon() -> str:
+        """'Over deze gids': maintainer, licence, how to report a mistake (pakket.yml, GIDS_REPO_URL)."""
+        return "" if package() is None else colophon(package(), os.environ.get("GIDS_REPO_URL"))
+
+    @env.macro
     def offline_pakket() -> str:
         """The download block of the offline package (a zip made after the build)."""
         # raw HTML: the zip does not exist yet while pages are checked; tests check the link
@@ -72,5 +76,5 @@ def define_env(env):
         href = offline_link(folder)
         return (f'<div class="offline-download"><p><strong>Zonder internet?</strong> '
                 f'<a href="{href}" download>Download de hele gids als zip-bestand</a> '
-                f'(versie {package().version}): alle pagina\'s, presentaties en werkbladen. Pak het '
+                f'({package().edition_text}): alle pagina\'s, presentaties en werkbladen. Pak het '
                 'uit, bijvoorbeeld op een USB-stick, en open het bestand index.html.</p></div>')

@@ -24,6 +24,7 @@ TEMPLATES = Path(material.__file__).resolve().parent / "templates"
 # overrides/main.html fills (site_meta, header, scripts); and partials/javascripts/base.html, whose
 # inline script defines the __md_get/__md_set that our palette script uses.
 WATCHED = ("base.html", "main.html", "404.html", "partials/palette.html", "partials/search.html",
+           "partials/copyright.html",
            "partials/javascripts/palette.html", "partials/javascripts/base.html")
 
 

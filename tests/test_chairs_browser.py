@@ -171,6 +171,11 @@ def test_a_term_on_a_module_page_shows_its_explanation(page, server, package):
     page.locator("article p abbr", has_text="LOK").first.focus()
     page.wait_for_selector(".md-tooltip2--active")
     assert explanation in page.text_content(".md-tooltip2--active")
+    # readable: at least 14 px and normal weight (Material's own is 10 px bold)
+    size, weight = page.eval_on_selector(
+        ".md-tooltip2--active .md-tooltip2__inner",
+        "e => [parseFloat(getComputedStyle(e).fontSize), getComputedStyle(e).fontWeight]")
+    assert size >= 14 and weight == "400", (size, weight)
 
 
 def test_terms_leave_headings_links_and_code_intact(page, server):

@@ -137,10 +137,13 @@ def test_checklist_slide_is_hidden_and_lists_every_field(package, decks):
     assert all(f.where in notes(checklist) for f in package.title_fields)
 
 
-def test_closing_slide_names_the_version(package, decks):
+def test_closing_slide_and_title_notes_name_the_edition_not_the_version(package, decks):
     closing = decks["toegankelijkheid"].slides[-1]
     assert closing.shapes.title.text == "Afspraken en volgende stappen"
-    assert f"versie {package.version}" in closing.placeholders[1].text_frame.text
+    text = closing.placeholders[1].text_frame.text
+    assert "editie december 2026" in text and package.version not in text
+    title_notes = decks["toegankelijkheid"].slides[0].notes_slide.notes_text_frame.text
+    assert "editie december 2026" in title_notes
 
 
 def test_core_properties(package, decks):

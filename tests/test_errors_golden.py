@@ -599,7 +599,7 @@ def test_missing_package_file(project):
     (project / "content/pakket.yml").unlink()
     assert problems(project) == [
         "content/pakket.yml: Het bestand met de gegevens van de gids ontbreekt. Maak content/pakket.yml "
-        "met titel, ondertitel, versie en invulvelden."]
+        "met titel, ondertitel, versie, editie en invulvelden."]
 
 
 def test_no_modules_at_all(project):

@@ -69,7 +69,7 @@ def test_shallow_clone_never_shows_the_clone_date_as_a_change(repo, tmp_path):
     for slug, change in changes.items():
         # git alone would say 5 March 2025 (the only commit) for every module
         assert change == LastChange(CHANGELOG_DATE, "0.1.0"), slug
-        assert change.text == "in versie 0.1.0 (29 november 2026)"
+        assert change.text == "bij de uitgave van 29 november 2026"
 
 
 def test_shallow_clone_keeps_a_change_that_is_inside_its_history(repo, tmp_path):
@@ -91,12 +91,12 @@ def test_module_page_and_deck_show_version_and_last_change(repo):
     package = load_package(repo)
     module = package.module("toegankelijkheid")
     page = module_page(package, module)
-    assert (f"**Versie van de gids:** {package.version} · **Laatst gewijzigd:** 5 maart 2025 · "
+    assert ("**Editie van de gids:** december 2026 · **Laatst gewijzigd:** 5 maart 2025 · "
             "[Wat is er nieuw?](../../wat-is-er-nieuw.md)") in page
     data = build_deck(package, module)
     closing = Presentation(io.BytesIO(data)).slides[-1]
     text = closing.shapes.placeholders[1].text_frame.text
-    assert f"versie {package.version}, module gewijzigd op 5 maart 2025." in text
+    assert "editie december 2026, module gewijzigd op 5 maart 2025." in text
     assert build_deck(package, module) == data  # same inputs, same bytes
 
 
@@ -106,4 +106,4 @@ def test_deck_from_a_shallow_clone_names_the_version_of_the_change(repo, tmp_pat
     package = load_package(clone)
     closing = Presentation(io.BytesIO(build_deck(package, package.modules[0]))).slides[-1]
     text = closing.shapes.placeholders[1].text_frame.text
-    assert "module gewijzigd in versie 0.1.0 (29 november 2026)." in text
+    assert "module gewijzigd bij de uitgave van 29 november 2026." in text

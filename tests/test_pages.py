@@ -57,18 +57,19 @@ def test_page_links_the_deck_and_every_worksheet(package):
                 f"[Word-bestand (.docx)](../../downloads/module-1-{sheet.id}.docx)") in page
 
 
-def test_worksheet_page_links_its_word_document_and_shows_the_version(package):
+def test_worksheet_page_links_its_word_document_and_shows_the_edition(package):
     module = package.module("toegankelijkheid")
     sheet = module.worksheets[0]
     page = worksheet_page(package, module, sheet)
     assert f"[Download het Word-bestand (.docx)](../../downloads/module-4-{sheet.id}.docx)" in page
-    assert f"{package.title}, versie {package.version}" in page
+    assert f"{package.title}, editie december 2026" in page
+    assert f"versie {package.version}" not in page
 
 
-def test_module_page_shows_version_and_last_change(package):
+def test_module_page_shows_edition_and_last_change(package):
     module = package.module("sociale-functie")
     page = module_page(package, module)
-    assert (f"**Versie van de gids:** {package.version} · **Laatst gewijzigd:** "
+    assert ("**Editie van de gids:** december 2026 · **Laatst gewijzigd:** "
             f"{module.last_change.text} · [Wat is er nieuw?](../../wat-is-er-nieuw.md)") in page
 
 
@@ -88,9 +89,9 @@ def test_fact_sheet_gets_the_figure_table_with_an_empty_column(package):
 
 
 def test_overview_comes_from_module_data(package):
-    text = module_overview(package, "gids/inhoud-en-opbouw.md")
+    text = module_overview(package, "modules/index.md")
     for module in package.modules:
-        assert f"## {module.number}. [{module.title}](../modules/{module.slug}/index.md)" in text
+        assert f"## {module.number}. [{module.title}]({module.slug}/index.md)" in text
         assert module.summary in text
         assert module.when_to_choose in text
         assert f"**Duur:** {module.duration_text}" in text

@@ -83,8 +83,8 @@ def test_navigation_lists_every_module(site, package):
         assert f'href="modules/{module.slug}/"' in home
 
 
-def test_overview_is_generated_on_the_contents_page(site, package):
-    html = (site / "gids" / "inhoud-en-opbouw" / "index.html").read_text(encoding="utf-8")
+def test_overview_is_generated_on_the_modules_page(site, package):
+    html = (site / "modules" / "index.html").read_text(encoding="utf-8")
     text = re.sub(r"</?abbr[^>]*>", "", html)  # glossary terms are wrapped in <abbr title=...>
     for module in package.modules:
         assert module.summary.split(".")[0] in text
@@ -144,15 +144,47 @@ def test_worksheet_documents_are_linked_and_open(site, package):
 
 
 
-def test_each_term_carries_its_explanation_once_per_page(site):
-    """The glossary's title is on a term's first mention only: later mentions are plain text."""
+def test_each_term_carries_its_explanation_once_in_each_part_of_a_page(site):
+    """The glossary's title is on a term's first mention in each part (h2) of a page: later
+    mentions in the same part are plain text, and a term used again in a later part is explained
+    there once more."""
     html = (site / "modules" / "omgevingsanalyse" / "index.html").read_text(encoding="utf-8")
     body = html[html.index("<article"):html.index("</article>")]
-    terms = [term for _, term in re.findall(r'<abbr title="([^"]*)">(.*?)</abbr>', body)]
-    assert len(terms) >= 5 and len(terms) == len(set(terms))
+    parts = re.split(r"(?=<h2[\s>])", body)
+    assert len(parts) >= 7  # the page's opening and its six parts
+    explained_in = {}
+    for number, part in enumerate(parts):
+        terms = [term for _, term in re.findall(r'<abbr title="([^"]*)">(.*?)</abbr>', part)]
+        assert len(terms) == len(set(terms)), f"deel {number}: een begrip twee keer uitgelegd: {terms}"
+        for term in terms:
+            explained_in.setdefault(term, []).append(number)
     assert "<abbr>" not in body
     text = re.sub(r"<[^>]+>", " ", body)
-    assert "LOK" in terms and len(re.findall(r"\bLOK\b", text)) > 1  # LOK is used more than once
+    assert len(re.findall(r"\bLOK\b", text)) > len(explained_in["LOK"])  # later mentions are plain
+    assert len(explained_in["LOK"]) > 1  # LOK is explained again in a later part
+
+
+def test_module_summaries_live_on_the_modules_overview_only(site, package):
+    """Once, not thrice: each summary is on the modules overview (and on its own module page);
+    the home page and 'Inhoud en opbouw' link to the overview instead of repeating it."""
+    def text(path: str) -> str:
+        html = (site / path).read_text(encoding="utf-8")
+        return " ".join(re.sub(r"<[^>]+>", " ", html[html.index("<article"):]).split())
+
+    overview = text("modules/index.html")
+    for page in ("index.html", "gids/inhoud-en-opbouw/index.html"):
+        body = text(page)
+        assert any(link.endswith("modules/") for link in parse(site / page).links)
+        for module in package.modules:
+            summary = " ".join(module.summary.split())[:60]
+            assert summary in overview
+            assert summary not in body, f"{page} herhaalt de samenvatting van module {module.number}"
+
+
+def test_module_pages_link_to_the_glossary(site, package):
+    for module in package.modules:
+        links = parse(site / "modules" / module.slug / "index.html").links
+        assert "../../begrippen/" in links
 
 
 def test_printable_checklists_are_not_indexed_twice(site, package):

@@ -263,7 +263,9 @@ def test_every_worksheet_becomes_a_document_with_its_title_and_dutch_properties(
             assert props.version == package.version
             section = doc.sections[0]
             assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
-            assert package.version in section.footer.paragraphs[0].text
+            footer = section.footer.paragraphs[0].text
+            assert "editie december 2026" in footer and package.version not in footer
+            assert "editie december 2026" in doc.paragraphs[1].text
 
 
 def test_headings_lists_and_tables_come_from_the_same_markdown(package, documents):

@@ -5,7 +5,7 @@ Git knows the last commit that touched content/modules/<slug>/. In a shallow clo
 to change there, so its date is the clone's cut-off, not a change of the module. When git's answer
 is such a boundary commit (or there is no git at all, for example in an unpacked zip of the
 repository), the date comes from the newest version in content/wijzigingen.yml that lists the
-module. The page then says so ('in versie 0.1.0 (...)'), so a date is never passed off as
+module. The page then says so ('bij de uitgave van 29 november 2026'), so a date is never passed off as
 something it is not.
 """
 

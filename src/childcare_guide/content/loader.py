@@ -77,7 +77,7 @@ class _Loader:
         package_file = self.content / "pakket.yml"
         if not package_file.is_file():
             self.problem(package_file, None, None, "Het bestand met de gegevens van de gids ontbreekt.",
-                         "Maak content/pakket.yml met titel, ondertitel, versie en invulvelden.")
+                         "Maak content/pakket.yml met titel, ondertitel, versie, editie en invulvelden.")
             return None
         doc = load_yaml(package_file, self.shown(package_file), self.problems)
         if doc is None:
@@ -99,7 +99,9 @@ class _Loader:
         modules = with_last_changes(self.root, modules, releases)
         return Package(title=data["titel"], subtitle=data["ondertitel"], version=data["versie"],
                        title_fields=title_fields, modules=modules, root=self.root,
-                       releases=releases)
+                       releases=releases, edition=data["editie"],
+                       maintainer=data.get("beheerder"), contact=data.get("contact"),
+                       repository=data.get("repository"), address=data.get("adres"))
 
     def _load_modules(self, title_fields: tuple[FillInField, ...]) -> tuple[Module, ...]:
         folder = self.content / "modules"

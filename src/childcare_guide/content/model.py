@@ -143,10 +143,11 @@ class LastChange:
 
     @property
     def text(self) -> str:
-        """'29 november 2026', or 'in versie 0.1.0 (29 november 2026)' from the changelog."""
+        """'29 november 2026', or 'bij de uitgave van 29 november 2026' from the changelog (the
+        technical version stays in the changelog: a chair reads dates and editions)."""
         if self.version is None:
             return format_date(self.date)
-        return f"in versie {self.version} ({format_date(self.date)})"
+        return f"bij de uitgave van {format_date(self.date)}"
 
 
 @dataclass(frozen=True)
@@ -227,6 +228,16 @@ class Package:
     modules: tuple[Module, ...]
     root: Path
     releases: tuple[Release, ...] = ()  # newest first
+    edition: str = ""  # '2026-12' (pakket.yml 'editie'); edition_text says 'editie december 2026'
+    maintainer: str | None = None  # 'beheerder': never invented, so often None
+    contact: str | None = None  # an e-mail address to report a mistake
+    repository: str | None = None  # pakket.yml 'repository' (else GIDS_REPO_URL, see site/colophon.py)
+    address: str | None = None  # 'adres': where the guide is online
+
+    @property
+    def edition_text(self) -> str:
+        """'2026-12' -> 'editie december 2026' (what a chair sees instead of a version number)."""
+        return format_edition(self.edition)
 
     def module(self, slug: str) -> Module | None:
         return next((m for m in self.modules if m.slug == slug), None)
@@ -244,6 +255,14 @@ def format_duration(minutes: int) -> str:
     if hours == 0:
         return f"{rest} min"
     return f"{hours}u{rest:02d}" if rest else f"{hours}u"
+
+
+def format_edition(edition: str) -> str:
+    """'2026-12' -> 'editie december 2026'."""
+    year, _, month = edition.partition("-")
+    if not (year.isdigit() and month.isdigit() and 1 <= int(month) <= 12):
+        return f"editie {edition}".strip()
+    return f"editie {MONTHS[int(month) - 1]} {year}"
 
 
 def format_date(date: dt.date) -> str:

@@ -43,6 +43,12 @@ PATTERN_FIXES = {
     "^[0-9]+\\.[0-9]+\\.[0-9]+$": "Schrijf de versie als drie getallen met punten, bijvoorbeeld 1.2.0.",
     "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": ("Schrijf de datum als jaar-maand-dag tussen aanhalingstekens, "
                                      "bijvoorbeeld '2026-11-29'."),
+    "^20[0-9]{2}-(0[1-9]|1[0-2])$": ("Schrijf de editie als jaar-maand tussen aanhalingstekens, "
+                                     "bijvoorbeeld '2026-12' voor editie december 2026."),
+    "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$": "Schrijf een volledig e-mailadres, bijvoorbeeld naam@voorbeeld.be.",
+    "^https://[^\\s/]+(/[^\\s/]+)+/?$": ("Geef het volledige adres van de repository, in de vorm "
+                                        "'https://github.com/<organisatie>/<repository>'."),
+    "^https://[^\\s]+$": "Geef een volledig webadres dat met https:// begint, zonder spaties.",
 }
 
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from childcare_guide.content.glossary import Glossary
+from childcare_guide.render.paths import GLOSSARY_PAGE
 
-PAGE = "begrippen.md"
+PAGE = GLOSSARY_PAGE
 
 
 def glossary_page(glossary: Glossary) -> str:

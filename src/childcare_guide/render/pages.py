@@ -8,6 +8,7 @@ from childcare_guide.content.markdown_text import DIRECTIVE, demote_headings, to
 from childcare_guide.content.model import FillInField, Module, Package, Worksheet, format_clock, format_date
 from childcare_guide.content.pictures import IMAGE
 from childcare_guide.render.paths import (
+    GLOSSARY_PAGE,
     MODULES_INDEX,
     WHATS_NEW,
     deck_path,
@@ -47,6 +48,8 @@ def module_page(package: Package, module: Module) -> str:
     out.append(version_line(package, module, page))
     out.append(f"[Download de presentatie (.pptx)]({deck}){{ .md-button .md-button--primary }}\n")
     out.append(f"{module.summary}\n")
+    out.append(f"Een woord of afkorting die je niet kent? Wijs het aan voor een korte uitleg, of kijk "
+               f"bij [Begrippen]({relative(page, GLOSSARY_PAGE)}).\n")
 
     out.append(f"## {PARTS[0]}\n")
     out.append(picture_links(demote_headings(module.introduction, 2), module, page))
@@ -107,8 +110,8 @@ def module_page(package: Package, module: Module) -> str:
 
 
 def version_line(package: Package, module: Module, page: str) -> str:
-    """Which version of the guide this is and when the module last changed."""
-    line = f"**Versie van de gids:** {package.version}"
+    """Which edition of the guide this is and when the module last changed."""
+    line = f"**Editie van de gids:** {package.edition_text.removeprefix('editie ')}"
     if module.last_change is not None:
         line += f" · **Laatst gewijzigd:** {module.last_change.text}"
     return line + f" · [Wat is er nieuw?]({relative(page, WHATS_NEW)})\n"
@@ -148,7 +151,7 @@ def worksheet_page(package: Package, module: Module, sheet: Worksheet) -> str:
     out.append(f"# Werkblad: {sheet.title}\n")
     back = relative(page, module_page_path(module))
     out.append(f"Bij [module {module.number}: {module.title}]({back}#werkinstrumenten) · "
-               f"{package.title}, versie {package.version}\n")
+               f"{package.title}, {package.edition_text}\n")
     docx = relative(page, worksheet_docx_path(module, sheet))
     out.append(f"Wil je het op je computer invullen of aanpassen? "
                f"[Download het Word-bestand (.docx)]({docx}){{ .md-button }}\n{{: .screen-only }}\n")
@@ -251,11 +254,15 @@ def whats_new_page(package: Package) -> str:
     out = [_front_matter("Wat is er nieuw", f"De versies van {package.title}: wat er veranderde en "
                                             "welke modules. Is je download nog actueel?")]
     out.append("# Wat is er nieuw\n")
-    out.append(f"Dit is versie **{package.version}** van de gids. Heb je vroeger een presentatie, "
-               "een werkblad of het offline pakket gedownload? Kijk dan welke versie erop staat: "
-               "op de laatste dia van de presentatie, op het werkblad of in het bestand "
-               "LEESMIJ.txt van het offline pakket. Staat hieronder een nieuwere versie die jouw "
-               "module noemt? Download dan opnieuw.\n")
+    out.append(f"Dit is de **{package.edition_text}** van de gids (technisch: versie "
+               f"{package.version}). Heb je vroeger een presentatie, een werkblad of het offline "
+               "pakket gedownload? Kijk dan welke editie erop staat: op de laatste dia van de "
+               "presentatie, op het werkblad of in het bestand LEESMIJ.txt van het offline pakket. "
+               "Staat hieronder een uitgave met een latere datum die jouw module noemt? Download dan "
+               "opnieuw.\n")
+    if package.address:
+        out.append(f"De nieuwste editie staat altijd online op "
+                   f"[{package.address.removeprefix('https://').rstrip('/')}]({package.address}).\n")
     modules = {m.slug: m for m in package.modules}
     for release in package.releases:
         out.append(f"## Versie {release.version} ({format_date(release.date)})\n")

@@ -10,6 +10,7 @@ MODULES_DIR = "modules"
 DOWNLOADS_DIR = "downloads"
 MODULES_INDEX = f"{MODULES_DIR}/index.md"
 WHATS_NEW = "wat-is-er-nieuw.md"
+GLOSSARY_PAGE = "begrippen.md"
 
 
 def module_page_path(module: Module) -> str:

@@ -78,15 +78,21 @@ class DocxInputs:
     module_title: str
     sheet_title: str
     body: str  # the worksheet's Markdown with its [[...]] directives expanded, as on its page
+    edition: str = ""  # 'editie december 2026': what the chair reads; version stays in the properties
     # the pictures the body links: (link as written, file, SHA-256 of its bytes); the hash keys the cache
     pictures: tuple[tuple[str, str, str], ...] = ()
+
+    @property
+    def shown_edition(self) -> str:
+        return self.edition or f"versie {self.version}"
 
 
 def docx_inputs(package: Package, module: Module, sheet: Worksheet) -> DocxInputs:
     linked = tuple((p.link, str(p.path), hashlib.sha256(p.path.read_bytes()).hexdigest())
                    for p in module.pictures if f"]({p.link}" in sheet.body or f"](<{p.link}>" in sheet.body)
     return DocxInputs(package.title, package.version, module.number, module.title, sheet.title,
-                      expand_directives(demote_headings(sheet.body, 1), package, module), linked)
+                      expand_directives(demote_headings(sheet.body, 1), package, module),
+                      package.edition_text, linked)
 
 
 def worksheet_docx(package: Package, module: Module, sheet: Worksheet, template: Path | None = None) -> bytes:
@@ -101,13 +107,13 @@ def render_docx(inputs: DocxInputs, template: Path | None = None) -> bytes:
     body = _Body(section.page_width - section.left_margin - section.right_margin)
     body.add(_Paragraph(style="Title").text(f"Werkblad: {inputs.sheet_title}"))
     body.add(_Paragraph(BODY).text(f"Bij module {inputs.module_number}: {inputs.module_title} · "
-                               f"{inputs.package_title}, versie {inputs.version}", italic=True))
+                               f"{inputs.package_title}, {inputs.shown_edition}", italic=True))
     root = lxml_html.fragment_fromstring(_markdown_to_html(inputs.body), create_parent="div")
     body.blocks(root)
     _Writer(document, {link: Path(path) for link, path, _ in inputs.pictures}, body.text_width).write(body.parts)
     # the first line of the template's footer (python-docx adds a footer if the template has none)
     footer = section.footer.paragraphs[0]
-    footer.text = xml_text(f"{inputs.package_title}, versie {inputs.version} · werkblad bij module "
+    footer.text = xml_text(f"{inputs.package_title}, {inputs.shown_edition} · werkblad bij module "
                          f"{inputs.module_number}: {inputs.module_title}")
     _set_properties(document, inputs)
     out = io.BytesIO()

@@ -49,8 +49,8 @@ SHIM_SOURCE = package_file("vendor", "iframe-worker-shim.js")
 ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
 DOWNLOAD_BLOCK = re.compile(r'<div class="offline-download">.*?</div>', re.S)
 OFFLINE_NOTE = ('<div class="offline-download"><p><strong>Je bekijkt het offline pakket</strong> '
-                '(versie {version}). Is het nog actueel? Kijk op de pagina \'Wat is er nieuw\' '
-                'van de online gids.</p></div>')
+                '({edition}). Is het nog actueel? Kijk op de pagina \'Wat is er nieuw\' '
+                'van de online gids{where}.</p></div>')
 
 
 def offline_link(from_page_dir: str) -> str:
@@ -106,7 +106,8 @@ def offline_page(html: str, page: PurePosixPath, files: set[str], package: Packa
     """A page of the offline copy; its rewritten HTML keeps the site's one link rule (links.py).
     `own_site`: the local address of `mkdocs serve`, whose pages link to it."""
     html = rewrite_links(html, page, files)
-    html = DOWNLOAD_BLOCK.sub(OFFLINE_NOTE.format(version=package.version), html)
+    where = f' (<a href="{package.address}">{_shown(package.address)}</a>)' if package.address else ""
+    html = DOWNLOAD_BLOCK.sub(OFFLINE_NOTE.format(edition=package.edition_text, where=where), html)
     shim = "../" * (len(page.parts) - 1) + SHIM
     html = CSP_SCRIPT_SRC.sub("script-src 'self' 'unsafe-inline'", html, count=1)
     html = html.replace("</head>", f'<script src="{shim}"></script></head>', 1)
@@ -141,9 +142,13 @@ def lunr_files(index: str) -> set[str]:
     return {LUNR + name for name in needed}
 
 
+def _shown(url: str) -> str:
+    return url.removeprefix("https://").rstrip("/")
+
+
 def readme(package: Package) -> str:
     lines = [
-        f"{package.title}, versie {package.version}",
+        f"{package.title}, {package.edition_text} (versie {package.version})",
         "",
         "Dit is de volledige gids om te gebruiken zonder internet, bijvoorbeeld van een USB-stick.",
         "",
@@ -153,8 +158,12 @@ def readme(package: Package) -> str:
         "",
         "Zoeken werkt ook zonder internet: klik bovenaan op het vergrootglas.",
         "",
-        "Is je versie nog actueel? Kijk op de pagina 'Wat is er nieuw' van de online gids. Staat daar",
-        f"een nieuwere versie dan {package.version}, download het pakket dan opnieuw.",
+        "Is je editie nog actueel? Kijk op de pagina 'Wat is er nieuw' van de online gids. Staat daar",
+        f"een nieuwere uitgave dan de {package.edition_text}, download het pakket dan opnieuw.",
+    ]
+    if package.address:
+        lines += [f"De online gids: {package.address}"]
+    lines += [
         "",
         "Wanneer veranderde elke module voor het laatst?",
     ]

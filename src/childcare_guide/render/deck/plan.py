@@ -202,8 +202,8 @@ class _Planner:
         lines += [Paragraph((self._field(field, number),)) for field in self.package.title_fields]
         self.slides.append(SlidePlan(
             "Titel", f"Module {module.number}: {module.title}", texts=(Text(1, tuple(lines)),),
-            notes="Vul vóór het overleg elk geel veld in. De verborgen dia 'Voorbereiding: "
-                  "in te vullen' zegt waar je elk gegeven vindt."))
+            notes=f"{self.package.title}, {self.package.edition_text}. Vul vóór het overleg elk geel "
+                  "veld in. De verborgen dia 'Voorbereiding: in te vullen' zegt waar je elk gegeven vindt."))
 
     def _objectives(self) -> None:
         # five objectives of two lines fit at 22 pt
@@ -228,8 +228,8 @@ class _Planner:
         lines = ["Wat spreken we af?",
                  "Wie doet wat, en tegen wanneer?",
                  "Wanneer komen we opnieuw samen?",
-                 f"{self.package.title}, versie {self.package.version}{_changed(self.module)}. De "
-                 f"nieuwste versie vind je in de online gids, bij module {self.module.number}."]
+                 f"{self.package.title}, {self.package.edition_text}{_changed(self.module)}. De "
+                 f"nieuwste editie vind je in de online gids, bij module {self.module.number}."]
         self.slides.append(SlidePlan(
             "Afsluiting", "Afspraken en volgende stappen", texts=(Text(1, tuple(map(plain, lines))),),
             notes="Noteer de afspraken zichtbaar voor iedereen. Spreek af wie het verslag "
@@ -379,7 +379,7 @@ def _changed(module: Module) -> str:
     change = module.last_change
     if change is None:
         return ""
-    # from the changelog the text is 'in versie 0.1.0 (...)', from git it is a date
+    # from the changelog the text is 'bij de uitgave van ...', from git it is a date
     return f", module gewijzigd {'' if change.version else 'op '}{change.text}"
 
 
