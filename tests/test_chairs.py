@@ -25,8 +25,8 @@ REQUIRED_TERMS = ("LOK", "Opgroeien", "inkomenstarief", "individueel verminderd 
                   "VAPH", "inloopteam", "sociaal huis", "vereniging waar armen het woord nemen",
                   "verenigingen waar armen het woord nemen", "VBJK", "DECET", "HIVA", "SWVG")
 # Capitals that are not the guide's own terms: a university's name, everyday words of computers
-# and paper, and the answers of the statement game written in capitals.
-NOT_TERMS = {"KU", "USB", "PDF", "A4", "NIET", "AKKOORD", "TWIJFEL"}
+# and paper, a file name (README), and the answers of the statement game written in capitals.
+NOT_TERMS = {"KU", "USB", "PDF", "A3", "A4", "NIET", "AKKOORD", "TWIJFEL", "README"}
 ABBREVIATION = re.compile(r"\b[A-Z][A-Z0-9]+\b")
 
 
