@@ -1,6 +1,7 @@
 """Decks: save to bytes, reopen, and check what a chair gets."""
 
 import io
+import re
 import shutil
 
 import pytest
@@ -57,8 +58,7 @@ def test_deck_follows_the_module(package, decks):
     expected = [f"Module 1: {module.title}", "Voorbereiding: in te vullen", "Doelstellingen", "Agenda"]
     for step in module.steps:
         expected += [s.title for s in step.slides] or [step.title]
-    expected.append("Afspraken en volgende stappen")
-    assert titles(prs) == expected
+    assert titles(prs) == expected  # no generic closing slide: the module's last step closes
 
 
 def test_title_slide_has_the_three_fill_in_fields(package, decks):
@@ -87,10 +87,11 @@ def test_objectives_and_agenda_come_from_the_content(package, decks):
     agenda = next(s for s in prs.slides if s.shapes.title.text == "Agenda")
     table = next(sh.table for sh in agenda.shapes if sh.has_table)
     rows = [[c.text for c in row.cells] for row in table.rows]
-    assert rows[1:-1] == [[f"{s.start // 60}:{s.start % 60:02d}–{(s.start + s.minutes) // 60}:"
-                           f"{(s.start + s.minutes) % 60:02d}", s.title, str(s.minutes)]
-                          for s in module.steps]
-    assert rows[-1][1:] == ["Totaal", "120"]
+    assert rows[1:-1] == [[str(n), s.title, f"{s.minutes} min"] for n, s in enumerate(module.steps, start=1)]
+    assert rows[-1][1:] == ["Samen", module.duration_text]
+    shown = "\n".join(c for row in rows for c in row)
+    assert not re.search(r"\d:\d\d", shown), "the agenda is clock-free; the clock is in the notes"
+    assert "0:00–" in notes(agenda)
 
 
 def test_first_slide_of_each_step_holds_its_facilitation(package, decks):
@@ -137,10 +138,38 @@ def test_checklist_slide_is_hidden_and_lists_every_field(package, decks):
     assert all(f.where in notes(checklist) for f in package.title_fields)
 
 
-def test_closing_slide_names_the_version(package, decks):
-    closing = decks["toegankelijkheid"].slides[-1]
-    assert closing.shapes.title.text == "Afspraken en volgende stappen"
-    assert f"versie {package.version}" in closing.placeholders[1].text_frame.text
+def test_version_is_in_the_notes_and_properties_never_on_a_shown_slide(package, decks):
+    for prs in decks.values():
+        assert "Afspraken en volgende stappen" not in titles(prs)
+        assert f"versie {package.version}" in notes(prs.slides[0])
+        assert prs.core_properties.version == package.version
+        for slide in prs.slides:
+            if slide._element.get("show") == "0":
+                continue
+            shown = "\n".join(sh.text_frame.text for sh in slide.shapes if sh.has_text_frame)
+            assert "versie" not in shown.lower() and package.version not in shown, slide.shapes.title.text
+
+
+def test_no_label_colon_field_on_a_shown_slide(decks):
+    """A field sits in a sentence for the room, never as 'Label: [Vul in]'."""
+    for prs in decks.values():
+        for slide in prs.slides:
+            if slide._element.get("show") == "0":
+                continue
+            for shape in slide.shapes:
+                if not shape.has_text_frame:
+                    continue
+                for paragraph in shape.text_frame.paragraphs:
+                    assert not re.search(r":\s*\[Vul in", paragraph.text), (slide.shapes.title.text,
+                                                                            paragraph.text)
+
+
+def test_a_field_sits_inside_its_sentence(package, decks):
+    slide = next(s for s in decks["omgevingsanalyse"].slides
+                 if s.shapes.title.text == "Waarom we vandaag samenkomen")
+    paragraph = next(p for p in slide.placeholders[1].text_frame.paragraphs if "[Vul in" in p.text)
+    assert paragraph.text == "Vandaag maken we samen een beeld van de kinderopvang in [Vul in: naam van je gemeente]."
+    assert [r.text for r in paragraph.runs][1] == "[Vul in: naam van je gemeente]"
 
 
 def test_core_properties(package, decks):

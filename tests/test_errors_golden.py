@@ -113,7 +113,7 @@ def test_text_after_the_closing_quote(project):
 
 @pytest.mark.parametrize("starts, broken", [
     pytest.param("    materiaal:", "    materiaal: [Presentatie, Naamkaartjes", id="materiaal"),
-    pytest.param("        invulvelden:", "        invulvelden: [gemeente", id="invulvelden"),
+    pytest.param("        punten:", "        punten: [Een eerste punt", id="punten"),
 ])
 def test_unclosed_bracket_points_at_the_line_where_it_opens(project, starts, broken):
     line = set_line(project, YML, "  - id: opening", starts, broken)
@@ -357,12 +357,27 @@ def test_copied_module_blames_the_copy_that_git_does_not_know(project):
 
 def test_slide_with_unknown_fill_in_field(project):
     n, s = step_no(project, "opening"), slide_no(project, "opening", "Waarom we vandaag samenkomen")
-    line = replace(project, YML, "invulvelden: [gemeente]", "invulvelden: [gemeent]")
+    line = replace(project, YML, "{veld:gemeente}.", "{veld:gemeent}.")
     known = sorted({"gemeente", "datum", "voorzitter"}
                    | {f["id"] for f in module_data(project)["invulvelden"]})
     assert problems(project) == [
-        f"{YML}, regel {line} (veld 'stappen › {n} › dias › {s} › invulvelden › 1'): Het invulveld "
-        f"'gemeent' bestaat niet. Voeg het toe onder 'invulvelden' of kies een van deze: {', '.join(known)}."]
+        f"{YML}, regel {line} (veld 'stappen › {n} › dias › {s} › punten › 2'): Het invulveld "
+        "'{veld:gemeent}' bestaat niet. Voeg het toe onder 'invulvelden' bovenaan module.yml, of kies "
+        f"een van deze: {', '.join(known)}."]
+
+
+def test_a_slide_no_longer_takes_a_list_of_fields(project):
+    line = replace(project, YML, "          - Hoogstens één minuut per persoon.\n",
+                   "          - Hoogstens één minuut per persoon.\n        invulvelden: [gemeente]\n")
+    found = problems(project)
+    assert any(f"regel {line + 1}" in p and "Zet elk invulveld in een zin" in p for p in found), found
+
+
+def test_a_field_in_a_column_is_refused(project):
+    line = replace(project, YML, "            - Het decreet is in werking sinds 1 april 2014.",
+                   "            - Het decreet geldt in {veld:gemeente}.")
+    assert any(f"regel {line}" in p or "rechts" in p for p in problems(project))
+    assert any("kan hier niet staan" in p for p in problems(project))
 
 
 def test_slide_with_unknown_figure(project):

@@ -24,6 +24,8 @@ from childcare_guide.content.model import (
     figure_field,
     format_clock,
     format_number,
+    inline_field_text,
+    split_placeholders,
 )
 
 LAYOUTS = ("Titel", "Sectie", "Tekst", "Twee kolommen", "Tabel", "Grafiek", "Afsluiting")
@@ -176,7 +178,6 @@ class _Planner:
         self._agenda()
         for number, step in enumerate(self.module.steps, start=1):
             self._step(number, step)
-        self._closing()
         self.slides[1] = self._checklist()
         module, package = self.module, self.package
         return DeckPlan(tuple(self.slides), self._places(), Properties(
@@ -203,7 +204,9 @@ class _Planner:
         self.slides.append(SlidePlan(
             "Titel", f"Module {module.number}: {module.title}", texts=(Text(1, tuple(lines)),),
             notes="Vul vóór het overleg elk geel veld in. De verborgen dia 'Voorbereiding: "
-                  "in te vullen' zegt waar je elk gegeven vindt."))
+                  "in te vullen' zegt waar je elk gegeven vindt.\n\n"
+                  f"{self.package.title}, versie {self.package.version}{_changed(module)}. De "
+                  f"nieuwste versie vind je in de online gids, bij module {module.number}."))
 
     def _objectives(self) -> None:
         # five objectives of two lines fit at 22 pt
@@ -214,26 +217,18 @@ class _Planner:
 
     def _agenda(self) -> None:
         module = self.module
-        rows = [("Tijd", "Stap", "Minuten")] + [
-            (f"{format_clock(s.start)}–{format_clock(s.start + s.minutes)}", s.title, str(s.minutes))
-            for s in module.steps] + [("", "Totaal", str(module.minutes))]
+        rows = [("", "Stap", "Minuten")] + [
+            (str(n), s.title, f"{s.minutes} min") for n, s in enumerate(module.steps, start=1)
+        ] + [("", "Samen", module.duration_text)]
+        clock = "\n".join(f"Stap {n}: {format_clock(s.start)}–{format_clock(s.start + s.minutes)} "
+                          f"{s.title}" for n, s in enumerate(module.steps, start=1))
         self.slides.append(SlidePlan(
             "Tabel", "Agenda",
-            table=_text_table(rows, widths=(0.2, 0.65, 0.15), bold_last=True,
-                              description="Agenda: de stappen van het overleg met hun tijd en hun minuten."),
+            table=_text_table(rows, widths=(0.08, 0.70, 0.22), bold_last=True,
+                              description="Agenda: de stappen van het overleg, elk met zijn minuten."),
             notes=f"Het overleg duurt {module.duration_text} ({module.minutes} minuten). "
-                  "Overloop kort de stappen en zeg wanneer de pauze valt, als er een is."))
-
-    def _closing(self) -> None:
-        lines = ["Wat spreken we af?",
-                 "Wie doet wat, en tegen wanneer?",
-                 "Wanneer komen we opnieuw samen?",
-                 f"{self.package.title}, versie {self.package.version}{_changed(self.module)}. De "
-                 f"nieuwste versie vind je in de online gids, bij module {self.module.number}."]
-        self.slides.append(SlidePlan(
-            "Afsluiting", "Afspraken en volgende stappen", texts=(Text(1, tuple(map(plain, lines))),),
-            notes="Noteer de afspraken zichtbaar voor iedereen. Spreek af wie het verslag "
-                  "maakt en wanneer het netwerk het krijgt."))
+                  "Overloop kort de stappen en zeg wanneer de pauze valt, als er een is.\n\n"
+                  f"Tijd vanaf de start (uren:minuten):\n{clock}"))
 
     def _checklist(self) -> SlidePlan:
         """The hidden slide for the chair: every fill-in field, the slides it is on, where to find it."""
@@ -294,9 +289,7 @@ class _Planner:
             return self._chart_slide(content, number, notes)
         if content.kind == "stelling":
             return SlidePlan("Sectie", content.title, texts=(Text(1, paragraphs(content.text)),), notes=notes)
-        lines = [plain(line) for line in content.bullets]
-        for field in content.fields:
-            lines.append(Paragraph((Run(f"{field.label}: "), self._field(field, number, short=True))))
+        lines = [self._sentence(line, number) for line in content.bullets]
         return SlidePlan("Tekst", content.title, texts=(Text(1, tuple(lines) or (plain(""),)),),
                          notes=notes)
 
@@ -355,7 +348,16 @@ class _Planner:
             return self.local.figure_text(figure)
         return self.local.field_text(field.id)
 
-    def _field(self, field: FillInField, number: int, short: bool = False) -> Run:
+    def _sentence(self, text: str, number: int) -> Paragraph:
+        """A bullet with its {veld:id} placeholders as fill-in runs inside the sentence."""
+        fields = {f.id: f for f in self.package.title_fields + self.module.all_fields}
+        runs = [Run(part.text) if part.field is None
+                else self._field(fields[part.field], number, inline=True, prompt=part.prompt)
+                for part in split_placeholders(text)]
+        return Paragraph(tuple(runs) or (Run(""),))
+
+    def _field(self, field: FillInField, number: int, short: bool = False, inline: bool = False,
+               prompt: str | None = None) -> Run:
         """A fill-in field on slide `number`, as one highlighted run, remembered for the checklist.
 
         A field the municipality's data fills is plain text and is not remembered."""
@@ -363,6 +365,8 @@ class _Planner:
         if text is not None:
             return Run(text)
         self.field_slides.setdefault(field.id, []).append(number)
+        if inline:
+            return Run(inline_field_text(field.label, prompt), field.id)
         return Run(fit.FIELD_TEXT if short else fill_in_text(field), field.id)
 
 
@@ -373,7 +377,7 @@ def _text_table(rows: list[tuple[str, ...]], widths: tuple[float, ...], size_pt:
 
 
 def _changed(module: Module) -> str:
-    """', module gewijzigd op 29 november 2026' for the closing slide (empty without a date)."""
+    """', module gewijzigd op 29 november 2026' for the title slide's notes (empty without a date)."""
     change = module.last_change
     if change is None:
         return ""
