@@ -59,7 +59,9 @@ def convert(decks: list[Path], out: Path) -> dict[Path, Path]:
 
 def slide_boxes(slide) -> list[Box]:
     boxes = []
-    for shape in slide.shapes:
+    # the layout's own shapes with text (a statement's legend) are drawn on the slide too
+    drawn = [*slide.shapes, *(sh for sh in slide.slide_layout.shapes if not sh.is_placeholder)]
+    for shape in drawn:
         if shape.left is None or shape.width is None:
             continue
         texts: list[str] = []

@@ -188,12 +188,12 @@ def test_missing_layout_gives_a_dutch_error(package, tmp_path):
     broken = tmp_path / "sjabloon.pptx"
     shutil.copy(TEMPLATE, broken)
     prs = Presentation(str(broken))
-    layout = next(lay for lay in prs.slide_layouts if lay.name == "Afsluiting")
+    layout = next(lay for lay in prs.slide_layouts if lay.name == "Stelling")
     layout._element.find("{http://schemas.openxmlformats.org/presentationml/2006/main}cSld").set("name", "Slot")
     prs.save(str(broken))
     with pytest.raises(TemplateError) as error:
         build_deck(package, package.modules[0], template=broken)
-    assert "mist de dia-indeling 'Afsluiting'" in str(error.value)
+    assert "mist de dia-indeling 'Stelling'" in str(error.value)
     assert "Slot" in str(error.value)
 
 
@@ -251,3 +251,32 @@ def test_the_plan_and_the_checklist_page_need_no_python_pptx():
             "from childcare_guide.render.deck import field_places, plan_deck; "
             "assert not [m for m in sys.modules if m == 'pptx' or m.startswith('pptx.')], 'pptx geladen'")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def _slide(prs, title):
+    return next(s for s in prs.slides if s.shapes.title.text == title)
+
+
+def test_a_statement_is_large_with_a_legend_in_colour_and_words(package, decks):
+    module = package.module("samenwerken-met-toeleiders")
+    statement = next(s for step in module.steps for s in step.slides if s.kind == "stelling")
+    slide = _slide(decks[module.slug], statement.title)
+    assert slide.slide_layout.name == "Stelling"
+    body = slide.placeholders[1]
+    assert body.text_frame.text == statement.text
+    assert all(r.font.size is not None and r.font.size.pt >= 32
+               for p in body.text_frame.paragraphs for r in p.runs)
+    legend = [sh for sh in slide.slide_layout.shapes if sh.name.startswith("Legende")]
+    assert [sh.text_frame.text for sh in legend] == ["Akkoord", "Twijfel", "Niet akkoord"]
+    colours = {str(sh.fill.fore_color.rgb) for sh in legend}
+    assert len(colours) == 3, "each answer has its own colour, besides its word"
+
+
+def test_one_big_question(package, decks):
+    module = package.module("sociale-functie")
+    question = next(s for step in module.steps for s in step.slides if s.kind == "vraag")
+    slide = _slide(decks[module.slug], question.title)
+    assert slide.slide_layout.name == "Vraag"
+    runs = [r for p in slide.placeholders[1].text_frame.paragraphs for r in p.runs]
+    assert "".join(r.text for r in runs) == question.text
+    assert all(r.font.size.pt >= 36 for r in runs)

@@ -39,6 +39,7 @@ SLIDE_FIELDS = {
     "cijfers": {"cijfers"},
     "grafiek": {"cijfers"},
     "stelling": {"tekst"},
+    "vraag": {"tekst"},
 }
 # Fields a slide no longer takes; the schema keeps them as 'deprecated' so the check explains.
 RETIRED_SLIDE_FIELDS = {"invulvelden"}
@@ -46,7 +47,8 @@ RETIRED_SLIDE_FIELDS = {"invulvelden"}
 # het-words ('elk werkinstrument').
 DE_WORDS = {"stap"}
 SLIDE_REQUIRED = {"twee-kolommen": ("links", "rechts"), "cijfers": ("cijfers",),
-                  "grafiek": ("cijfers",), "stelling": ("tekst",)}
+                  "grafiek": ("cijfers",), "stelling": ("tekst",),
+                  "vraag": ("tekst",)}
 
 
 def load_package(root: Path) -> Package:
@@ -419,8 +421,9 @@ class _ModuleReader:
             if column is not None:
                 self._check_fit(path + (key, "kop"), [column.heading], fit.COLUMN_HEAD)
                 self._check_fit(path + (key, "punten"), list(column.bullets), fit.COLUMN)
-        if kind == "stelling" and raw.get("tekst"):
-            self._check_fit(path + ("tekst",), [raw["tekst"]], fit.STATEMENT)
+        if kind in ("stelling", "vraag") and raw.get("tekst"):
+            self._check_fit(path + ("tekst",), [raw["tekst"]],
+                            fit.STATEMENT if kind == "stelling" else fit.QUESTION)
         return Slide(title=raw["titel"], kind=kind, bullets=bullets, text=raw.get("tekst", ""),
                      left=left, right=right, figures=tuple(used_figures), fields=tuple(used_fields),
                      notes=raw.get("notities", "").strip())
@@ -429,7 +432,7 @@ class _ModuleReader:
     def _texts_without_fields(kind: str, raw: dict[str, Any]) -> list[tuple[tuple, list]]:
         """The texts of a slide where a {veld:id} placeholder is not allowed, with their path."""
         texts: list[tuple[tuple, list]] = [(("titel",), [raw.get("titel", "")])]
-        if kind == "stelling":
+        if kind in ("stelling", "vraag"):
             texts.append((("tekst",), [raw.get("tekst", "")]))
         for key in ("links", "rechts"):
             column = raw.get(key)

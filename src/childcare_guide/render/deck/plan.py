@@ -28,7 +28,7 @@ from childcare_guide.content.model import (
     split_placeholders,
 )
 
-LAYOUTS = ("Titel", "Sectie", "Tekst", "Twee kolommen", "Tabel", "Grafiek", "Afsluiting")
+LAYOUTS = ("Titel", "Sectie", "Tekst", "Twee kolommen", "Tabel", "Grafiek", "Stelling", "Vraag")
 FILL_IN_PREFIX = "[Vul in: "
 CHECKLIST_TITLE = "Voorbereiding: in te vullen"
 MUNICIPAL_SERIES = "Onze gemeente"
@@ -224,7 +224,9 @@ class _Planner:
                           f"{s.title}" for n, s in enumerate(module.steps, start=1))
         self.slides.append(SlidePlan(
             "Tabel", "Agenda",
+            # large enough to read at a glance from the back of the room
             table=_text_table(rows, widths=(0.08, 0.70, 0.22), bold_last=True,
+                              size_pt=24 if len(module.steps) <= 6 else 20,
                               description="Agenda: de stappen van het overleg, elk met zijn minuten."),
             notes=f"Het overleg duurt {module.duration_text} ({module.minutes} minuten). "
                   "Overloop kort de stappen en zeg wanneer de pauze valt, als er een is.\n\n"
@@ -288,7 +290,13 @@ class _Planner:
         if content.kind == "grafiek":
             return self._chart_slide(content, number, notes)
         if content.kind == "stelling":
-            return SlidePlan("Sectie", content.title, texts=(Text(1, paragraphs(content.text)),), notes=notes)
+            # the statement large, above the layout's legend: akkoord / twijfel / niet akkoord
+            return SlidePlan("Stelling", content.title,
+                             texts=(Text(1, paragraphs(content.text), fit.STATEMENT.size_pt),),
+                             notes=notes)
+        if content.kind == "vraag":
+            return SlidePlan("Vraag", content.title,
+                             texts=(Text(1, paragraphs(content.text), fit.QUESTION.size_pt),), notes=notes)
         lines = [self._sentence(line, number) for line in content.bullets]
         return SlidePlan("Tekst", content.title, texts=(Text(1, tuple(lines) or (plain(""),)),),
                          notes=notes)
@@ -301,7 +309,9 @@ class _Planner:
         rows = [tuple(Run(text) for text in measure[0])] + [
             (Run(label), Run(flanders), self._field(figure_field(figure), number, short=True))
             for (label, flanders, _), figure in zip(measure[1:], content.figures, strict=True)]
-        table = Table(tuple(rows), fit.FIGURE_WIDTHS, tuple(measure), size_pt=fit.FIGURE_SIZE_PT,
+        # a few figures fill the slide at a larger size, rather than a small table on a half-empty slide
+        size = 24 if len(content.figures) <= 3 else fit.FIGURE_SIZE_PT
+        table = Table(tuple(rows), fit.FIGURE_WIDTHS, tuple(measure), size_pt=size,
                       description="Tabel: elk cijfer voor Vlaanderen, met het jaar, naast de "
                                   "waarde voor onze gemeente.")
         return SlidePlan("Tabel", content.title, table=table, source=fit.figure_sources(content.figures),
