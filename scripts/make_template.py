@@ -45,7 +45,7 @@ RENAME = {
     "Title and Vertical Text": "Stelling",
     "Vertical Title and Text": "Vraag",
     "Blank": None,
-    "Content with Caption": None,
+    "Content with Caption": "Route",
     "Picture with Caption": None,
 }
 # The legend of a statement: colour AND word, white or dark text far above 4.5:1 on its colour.
@@ -245,6 +245,20 @@ def big_text_layout(layout, title_box, size: str, legend: bool) -> None:
         layout.shapes._spTree.append(element)
 
 
+def route_layout(layout, title_box) -> None:
+    """A route of stops: only the title, where every slide has it; the deck draws the stops
+    (numbered circles joined by a line, each with its words) as native shapes under it."""
+    for shape in list(layout.placeholders):
+        if shape.placeholder_format.idx in (1, 2):
+            shape._element.getparent().remove(shape._element)
+        elif shape.placeholder_format.idx == 0:
+            shape.left, shape.top, shape.width, shape.height = title_box
+            body_properties(shape).set("anchor", "ctr")
+            for rpr in shape._element.iter(f"{{{A}}}defRPr"):
+                rpr.attrib.pop("sz", None)
+                rpr.attrib.pop("b", None)
+
+
 def declare_notes_master(prs) -> None:
     """Give the template a notes master, listed in presentation.xml's <p:notesMasterIdLst>.
 
@@ -299,6 +313,8 @@ def main() -> None:
                     shape._element.getparent().remove(shape._element)
                 elif shape.placeholder_format.idx == 1:
                     shape.width = int(WIDE - 2 * shape.left)
+        if new_name == "Route":
+            route_layout(layout, title_box)
         if new_name in ("Stelling", "Vraag"):
             big_text_layout(layout, title_box, STATEMENT_SIZE if new_name == "Stelling" else QUESTION_SIZE,
                             legend=new_name == "Stelling")

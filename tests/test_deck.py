@@ -7,10 +7,13 @@ import shutil
 import pytest
 from helpers import runs
 from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Emu
 
 from childcare_guide.content.markdown_text import to_plain_text
 from childcare_guide.render.deck import FILL_IN_PREFIX, TEMPLATE, TemplateError, build_deck
+
+P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 
 
 @pytest.fixture(scope="module")
@@ -280,3 +283,31 @@ def test_one_big_question(package, decks):
     runs = [r for p in slide.placeholders[1].text_frame.paragraphs for r in p.runs]
     assert "".join(r.text for r in runs) == question.text
     assert all(r.font.size.pt >= 36 for r in runs)
+
+
+def test_the_family_journey_is_a_route_of_native_shapes(package, decks):
+    module = package.module("toegankelijkheid")
+    route = next(s for step in module.steps for s in step.slides if s.kind == "route")
+    slide = _slide(decks[module.slug], route.title)
+    assert slide.slide_layout.name == "Route"
+    group = next(sh for sh in slide.shapes if sh.name == "Route")
+    circles = [sh for sh in group.shapes if re.fullmatch(r"Halte \d+", sh.name)]
+    assert len(circles) == len(route.stops) == 7
+    assert [c.text_frame.text for c in circles] == [str(n) for n in range(1, 8)]
+    labels = [sh.text_frame.text for sh in group.shapes if sh.name.endswith(": tekst")]
+    assert labels == list(route.stops)
+    assert not any(re.match(r"\d", stop) for stop in labels), "the circle numbers the stop, not its text"
+    connectors = [sh for sh in group.shapes if sh.shape_type == MSO_SHAPE_TYPE.LINE]
+    assert len(connectors) == 1
+    descr = group._element.find(f"{{{P}}}nvGrpSpPr/{{{P}}}cNvPr").get("descr")
+    assert descr.startswith("Route in 7 haltes: 1. Informatie zoeken;")
+
+
+def test_every_deck_has_two_shown_slides_with_a_native_visual(decks):
+    """Besides bullets: a native table (the agenda counts), chart or diagram (a route group)."""
+    for slug, prs in decks.items():
+        visual = [s.shapes.title.text for s in prs.slides if s._element.get("show") != "0"
+                  and any(getattr(sh, "has_table", False) and sh.has_table
+                          or getattr(sh, "has_chart", False) and sh.has_chart
+                          or sh.shape_type == MSO_SHAPE_TYPE.GROUP for sh in s.shapes)]
+        assert len(visual) >= 2, (slug, visual)

@@ -40,6 +40,7 @@ SLIDE_FIELDS = {
     "grafiek": {"cijfers"},
     "stelling": {"tekst"},
     "vraag": {"tekst"},
+    "route": {"haltes"},
 }
 # Fields a slide no longer takes; the schema keeps them as 'deprecated' so the check explains.
 RETIRED_SLIDE_FIELDS = {"invulvelden"}
@@ -48,7 +49,7 @@ RETIRED_SLIDE_FIELDS = {"invulvelden"}
 DE_WORDS = {"stap"}
 SLIDE_REQUIRED = {"twee-kolommen": ("links", "rechts"), "cijfers": ("cijfers",),
                   "grafiek": ("cijfers",), "stelling": ("tekst",),
-                  "vraag": ("tekst",)}
+                  "vraag": ("tekst",), "route": ("haltes",)}
 
 
 def load_package(root: Path) -> Package:
@@ -426,6 +427,7 @@ class _ModuleReader:
                             fit.STATEMENT if kind == "stelling" else fit.QUESTION)
         return Slide(title=raw["titel"], kind=kind, bullets=bullets, text=raw.get("tekst", ""),
                      left=left, right=right, figures=tuple(used_figures), fields=tuple(used_fields),
+                     stops=tuple(str(stop) for stop in raw.get("haltes", [])),
                      notes=raw.get("notities", "").strip())
 
     @staticmethod
@@ -434,6 +436,7 @@ class _ModuleReader:
         texts: list[tuple[tuple, list]] = [(("titel",), [raw.get("titel", "")])]
         if kind in ("stelling", "vraag"):
             texts.append((("tekst",), [raw.get("tekst", "")]))
+        texts.append((("haltes",), list(raw.get("haltes", []))))
         for key in ("links", "rechts"):
             column = raw.get(key)
             if isinstance(column, dict):

@@ -91,6 +91,7 @@ class Slide:
     right: Column | None = None
     figures: tuple[Figure, ...] = ()
     fields: tuple[FillInField, ...] = ()  # the fields of its {veld:id} placeholders, in order
+    stops: tuple[str, ...] = ()  # the stops of a route (type 'route')
     notes: str = ""
 
 

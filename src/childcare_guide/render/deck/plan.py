@@ -28,7 +28,7 @@ from childcare_guide.content.model import (
     split_placeholders,
 )
 
-LAYOUTS = ("Titel", "Sectie", "Tekst", "Twee kolommen", "Tabel", "Grafiek", "Stelling", "Vraag")
+LAYOUTS = ("Titel", "Sectie", "Tekst", "Twee kolommen", "Tabel", "Grafiek", "Stelling", "Vraag", "Route")
 FILL_IN_PREFIX = "[Vul in: "
 CHECKLIST_TITLE = "Voorbereiding: in te vullen"
 MUNICIPAL_SERIES = "Onze gemeente"
@@ -113,6 +113,7 @@ class SlidePlan:
     texts: tuple[Text, ...] = ()
     table: Table | None = None
     chart: Chart | None = None
+    route: tuple[str, ...] = ()  # the stops of a route, drawn as numbered, connected shapes
     source: str | None = None  # the source line under a table or chart
     notes: str = ""
     hidden: bool = False
@@ -294,6 +295,8 @@ class _Planner:
             return SlidePlan("Stelling", content.title,
                              texts=(Text(1, paragraphs(content.text), fit.STATEMENT.size_pt),),
                              notes=notes)
+        if content.kind == "route":
+            return SlidePlan("Route", content.title, route=content.stops, notes=notes)
         if content.kind == "vraag":
             return SlidePlan("Vraag", content.title,
                              texts=(Text(1, paragraphs(content.text), fit.QUESTION.size_pt),), notes=notes)
