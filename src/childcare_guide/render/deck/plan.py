@@ -94,6 +94,7 @@ class Table:
     size_pt: float = fit.TABLE_SIZE_PT
     bold_last: bool = False
     description: str = ""  # the alt text
+    min_row_pt: float = 0  # rows at least this tall, so a short table fills its slide
 
 
 @dataclass(frozen=True)
@@ -313,8 +314,9 @@ class _Planner:
             (Run(label), Run(flanders), self._field(figure_field(figure), number, short=True))
             for (label, flanders, _), figure in zip(measure[1:], content.figures, strict=True)]
         # a few figures fill the slide at a larger size, rather than a small table on a half-empty slide
-        size = 24 if len(content.figures) <= 3 else fit.FIGURE_SIZE_PT
-        table = Table(tuple(rows), fit.FIGURE_WIDTHS, tuple(measure), size_pt=size,
+        few = len(content.figures) <= 3
+        table = Table(tuple(rows), fit.FIGURE_WIDTHS, tuple(measure), size_pt=28 if few else fit.FIGURE_SIZE_PT,
+                      min_row_pt=(240 / len(rows)) if few else 0,
                       description="Tabel: elk cijfer voor Vlaanderen, met het jaar, naast de "
                                   "waarde voor onze gemeente.")
         return SlidePlan("Tabel", content.title, table=table, source=fit.figure_sources(content.figures),

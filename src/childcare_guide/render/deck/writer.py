@@ -177,7 +177,8 @@ def _write_table(slide: PptxSlide, plan: Table) -> None:
     left, title_top, width, title_height = _title_box(slide)
     top = title_top + title_height + TABLE_GAP
     widths_pt = [width * share / Pt(1) for share in plan.widths]
-    heights = [Pt(fit.row_height_pt(list(row), widths_pt, plan.size_pt)) for row in plan.measure]
+    heights = [Pt(max(plan.min_row_pt, fit.row_height_pt(list(row), widths_pt, plan.size_pt)))
+               for row in plan.measure]
     size = Pt(plan.size_pt)
     shape = slide.shapes.add_table(len(plan.rows), len(plan.widths), left, top, width, sum(heights))
     shape.name = "Tabel"
