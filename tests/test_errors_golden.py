@@ -266,7 +266,8 @@ def test_wrong_slide_type(project):
     line = replace(project, YML, "type: twee-kolommen", "type: twee-kolom", after="  - id: cijfers-vlaanderen")
     assert problems(project) == [
         f"{YML}, regel {line} (veld 'stappen › {n} › dias › 1 › type'): 'twee-kolom' is geen "
-        "toegelaten waarde. Kies een van deze waarden: 'tekst', 'twee-kolommen', 'cijfers', 'grafiek', 'stelling'."]
+        "toegelaten waarde. Kies een van deze waarden: 'tekst', 'twee-kolommen', 'cijfers', 'grafiek', "
+        "'stelling', 'vraag', 'route'."]
 
 
 def test_slide_title_too_long(project):
@@ -609,7 +610,8 @@ def test_several_schema_mistakes_in_one_module_are_all_reported(project):
         f"{YML}, regel {minutes} (veld 'stappen › {o} › minuten'): 'tien' is geen geheel getal. "
         "Schrijf een geheel getal zonder aanhalingstekens, bijvoorbeeld 10.",
         f"{YML}, regel {slide_type} (veld 'stappen › {v} › dias › 1 › type'): 'twee-kolom' is geen "
-        "toegelaten waarde. Kies een van deze waarden: 'tekst', 'twee-kolommen', 'cijfers', 'grafiek', 'stelling'.",
+        "toegelaten waarde. Kies een van deze waarden: 'tekst', 'twee-kolommen', 'cijfers', 'grafiek', "
+        "'stelling', 'vraag', 'route'.",
         f"{YML}, regel {bad_id} (veld 'stappen › {g} › id'): 'Groepswerk' heeft niet de juiste vorm. {ID_FIX}"]
 
 
