@@ -311,3 +311,11 @@ def test_every_deck_has_two_shown_slides_with_a_native_visual(decks):
                           or getattr(sh, "has_chart", False) and sh.has_chart
                           or sh.shape_type == MSO_SHAPE_TYPE.GROUP for sh in s.shapes)]
         assert len(visual) >= 2, (slug, visual)
+
+
+def test_a_step_without_slides_gets_a_divider_with_its_minutes(package, decks):
+    module = package.module("toegankelijkheid")
+    number, step = next((n, s) for n, s in enumerate(module.steps, start=1) if not s.slides)
+    slide = _slide(decks[module.slug], step.title)
+    assert slide.slide_layout.name == "Sectie"
+    assert slide.placeholders[1].text_frame.text == f"Stap {number} · {step.minutes} minuten"

@@ -264,8 +264,9 @@ class _Planner:
             header += f"\nMateriaal: {', '.join(step.materials)}"
         facilitation = to_plain_text(step.facilitation)
         if not step.slides:
+            # a step divider: the step's title, its number and its minutes (the method is in the notes)
             self.slides.append(SlidePlan(
-                "Sectie", step.title, texts=(Text(1, paragraphs(f"{step.minutes} minuten · {step.method}")),),
+                "Sectie", step.title, texts=(Text(1, paragraphs(f"Stap {number} · {step.minutes} minuten")),),
                 notes=f"{header}\n\n{facilitation}"))
             return
         for index, content in enumerate(step.slides):
