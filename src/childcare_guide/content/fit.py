@@ -61,11 +61,6 @@ def fits(paragraphs: list[str], capacity: Capacity) -> bool:
     return capacity.height(paragraphs) <= capacity.box_pt
 
 
-def field_paragraph(label: str) -> str:
-    """A fill-in field on a text slide: 'label: [Vul in]'."""
-    return f"{label}: {FIELD_TEXT}"
-
-
 # -- tables and source lines (18 pt), measured in points on the 960 x 540 pt slide ----------------
 
 TABLE_SIZE_PT = 18
