@@ -319,3 +319,15 @@ def test_a_step_without_slides_gets_a_divider_with_its_minutes(package, decks):
     slide = _slide(decks[module.slug], step.title)
     assert slide.slide_layout.name == "Sectie"
     assert slide.placeholders[1].text_frame.text == f"Stap {number} · {step.minutes} minuten"
+
+
+def test_the_agenda_has_a_bar_of_steps_as_wide_as_their_minutes(package, decks):
+    module = package.module("samenwerken-met-toeleiders")
+    agenda = _slide(decks[module.slug], "Agenda")
+    group = next(sh for sh in agenda.shapes if sh.name == "Tijdbalk")
+    blocks = list(group.shapes)
+    assert [b.text_frame.text for b in blocks] == [str(n) for n in range(1, len(module.steps) + 1)]
+    total = sum(b.width for b in blocks)
+    for block, step in zip(blocks, module.steps, strict=True):
+        assert abs(block.width / total - step.minutes / module.minutes) < 0.01
+    assert "stap 1: 8 minuten" in group._element.find(f"{{{P}}}nvGrpSpPr/{{{P}}}cNvPr").get("descr")

@@ -115,6 +115,7 @@ class SlidePlan:
     table: Table | None = None
     chart: Chart | None = None
     route: tuple[str, ...] = ()  # the stops of a route, drawn as numbered, connected shapes
+    bar: tuple[int, ...] = ()  # the agenda's steps as a bar of blocks as wide as their minutes
     source: str | None = None  # the source line under a table or chart
     notes: str = ""
     hidden: bool = False
@@ -230,6 +231,7 @@ class _Planner:
             table=_text_table(rows, widths=(0.08, 0.70, 0.22), bold_last=True,
                               size_pt=24 if len(module.steps) <= 6 else 20,
                               description="Agenda: de stappen van het overleg, elk met zijn minuten."),
+            bar=tuple(s.minutes for s in module.steps),
             notes=f"Het overleg duurt {module.duration_text} ({module.minutes} minuten). "
                   "Overloop kort de stappen en zeg wanneer de pauze valt, als er een is.\n\n"
                   f"Tijd vanaf de start (uren:minuten):\n{clock}"))

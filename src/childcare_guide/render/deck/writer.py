@@ -110,6 +110,8 @@ def _write_slide(slide: PptxSlide, plan: SlidePlan, slide_height: int) -> None:
         _write_table(slide, plan.table)
     if plan.route:
         _write_route(slide, plan.route, slide_height)
+    if plan.bar:
+        _write_bar(slide, plan.bar, slide_height)
     if plan.source is not None:
         _source_line(slide, plan.source, slide_height)
     if plan.notes:
@@ -236,6 +238,43 @@ def _source_line(slide: PptxSlide, text: str, slide_height: int) -> None:
 def _describe(shape, text: str) -> None:
     """Alt text of a graphic frame (chart or table): what a screen reader says."""
     shape._element.find(f"{{{P}}}nvGraphicFramePr/{{{P}}}cNvPr").set("descr", text)
+
+
+# -- the agenda's bar -----------------------------------------------------------------------------
+
+BAR_HEIGHT = Pt(40)
+BAR_COLOURS = (FLANDERS_COLOUR, RGBColor(0x2E, 0x6B, 0x5E))  # white text on both above 6:1
+
+
+def _write_bar(slide: PptxSlide, minutes: tuple[int, ...], slide_height: int) -> None:
+    """Under the agenda: one block per step, as wide as its minutes and with its number, so the
+    room sees at a glance which steps take longest."""
+    left, _, width, _ = _title_box(slide)
+    top = slide_height - SOURCE_BOTTOM_MARGIN - BAR_HEIGHT
+    group = slide.shapes.add_group_shape()
+    group.name = "Tijdbalk"
+    total, start = sum(minutes), 0
+    for number, length in enumerate(minutes, start=1):
+        x0, x1 = left + width * start // total, left + width * (start + length) // total
+        block = group.shapes.add_shape(MSO_SHAPE.RECTANGLE, x0, top, x1 - x0, BAR_HEIGHT)
+        block.name = f"Stap {number}: {length} minuten"
+        block.fill.solid()
+        block.fill.fore_color.rgb = BAR_COLOURS[number % 2]
+        block.line.color.rgb = WHITE
+        block.shadow.inherit = False
+        frame = block.text_frame
+        frame.margin_left = frame.margin_right = 0
+        frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+        frame.text = str(number)
+        paragraph = frame.paragraphs[0]
+        paragraph.alignment = PP_ALIGN.CENTER
+        paragraph.font.size = Pt(18)
+        paragraph.font.bold = True
+        paragraph.font.color.rgb = WHITE
+        start += length
+    described = "; ".join(f"stap {n}: {m} minuten" for n, m in enumerate(minutes, start=1))
+    group._element.find(f"{{{P}}}nvGrpSpPr/{{{P}}}cNvPr").set(
+        "descr", f"Tijdbalk: elke stap zo breed als zijn minuten. {described}.")
 
 
 # -- routes ----------------------------------------------------------------------------------------
