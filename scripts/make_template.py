@@ -15,6 +15,7 @@ from lxml import etree
 from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.text import PP_ALIGN
 from pptx.util import Emu
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,12 +42,18 @@ RENAME = {
     "Two Content": "Grafiek",
     "Comparison": "Twee kolommen",
     "Title Only": "Tabel",
-    "Title and Vertical Text": "Afsluiting",
+    "Title and Vertical Text": "Stelling",
+    "Vertical Title and Text": "Vraag",
     "Blank": None,
-    "Content with Caption": None,
+    "Content with Caption": "Route",
     "Picture with Caption": None,
-    "Vertical Title and Text": None,
 }
+# The legend of a statement: colour AND word, white or dark text far above 4.5:1 on its colour.
+LEGEND = (("Akkoord", DARK, RGBColor(0xFF, 0xFF, 0xFF)),
+          ("Twijfel", RGBColor(0xF2, 0xC9, 0x4C), INK),
+          ("Niet akkoord", RGBColor(0x9E, 0x2A, 0x2B), RGBColor(0xFF, 0xFF, 0xFF)))
+STATEMENT_SIZE = "3600"  # 36 pt: the statement is what the room reads, larger than its title
+QUESTION_SIZE = "4000"
 
 
 def text_body(shape):
@@ -183,6 +190,75 @@ def section_layout(layout) -> None:
             rpr.insert(0, fill)
 
 
+def big_text_layout(layout, title_box, size: str, legend: bool) -> None:
+    """A statement or one big question: the title on top as on every slide, the text large and
+    centred in the middle; a statement gets a legend at the bottom (akkoord / twijfel / niet
+    akkoord, in colour and in words) that the designer can restyle here, on the layout."""
+    for body_pr in layout._element.iter(f"{{{A}}}bodyPr"):
+        body_pr.attrib.pop("vert", None)
+    left, top, width, height = title_box
+    for shape in layout.placeholders:
+        shape.name = shape.name.replace("Vertical ", "")
+        idx = shape.placeholder_format.idx
+        if idx == 0:
+            shape.left, shape.top, shape.width, shape.height = left, top, width, height
+        elif idx == 1:
+            body_top = top + height + Emu(150000)
+            body_bottom = Emu(5200000) if legend else Emu(6300000)
+            shape.left, shape.top, shape.width, shape.height = left, body_top, width, body_bottom - body_top
+            body_properties(shape).set("anchor", "ctr")
+            lst = text_body(shape).find(f"{{{A}}}lstStyle")
+            level = lst.find(f"{{{A}}}lvl1pPr")
+            if level is None:
+                level = etree.SubElement(lst, f"{{{A}}}lvl1pPr")
+            level.set("marL", "0")
+            level.set("indent", "0")
+            level.set("algn", "l")
+            for old in list(level):
+                level.remove(old)
+            etree.SubElement(level, f"{{{A}}}buNone")
+            rpr = etree.SubElement(level, f"{{{A}}}defRPr", sz=size, b="1")
+            fill = etree.SubElement(rpr, f"{{{A}}}solidFill")
+            etree.SubElement(fill, f"{{{A}}}srgbClr", val=str(INK))
+    if not legend:
+        return
+    scratch = Presentation().slides.add_slide(Presentation().slide_layouts[6])
+    gap = Emu(200000)
+    box_width = int((width - 2 * gap) / 3)
+    for number, (word, fill_colour, text_colour) in enumerate(LEGEND):
+        box = scratch.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, left + number * (box_width + gap),
+                                       Emu(5500000), box_width, Emu(750000))
+        box.name = f"Legende {word.lower()}"
+        box.fill.solid()
+        box.fill.fore_color.rgb = fill_colour
+        box.line.fill.background()
+        box.shadow.inherit = False
+        frame = box.text_frame
+        frame.text = word
+        frame.paragraphs[0].alignment = PP_ALIGN.CENTER
+        font = frame.paragraphs[0].font
+        font.size, font.bold = Emu(24 * 12700), True
+        font.color.rgb = text_colour
+        element = copy.deepcopy(box._element)
+        used = [int(c.get("id")) for c in layout._element.iter(f"{{{P}}}cNvPr")]
+        element.find(f"{{{P}}}nvSpPr/{{{P}}}cNvPr").set("id", str(max(used) + 1))  # unique on the layout
+        layout.shapes._spTree.append(element)
+
+
+def route_layout(layout, title_box) -> None:
+    """A route of stops: only the title, where every slide has it; the deck draws the stops
+    (numbered circles joined by a line, each with its words) as native shapes under it."""
+    for shape in list(layout.placeholders):
+        if shape.placeholder_format.idx in (1, 2):
+            shape._element.getparent().remove(shape._element)
+        elif shape.placeholder_format.idx == 0:
+            shape.left, shape.top, shape.width, shape.height = title_box
+            body_properties(shape).set("anchor", "ctr")
+            for rpr in shape._element.iter(f"{{{A}}}defRPr"):
+                rpr.attrib.pop("sz", None)
+                rpr.attrib.pop("b", None)
+
+
 def declare_notes_master(prs) -> None:
     """Give the template a notes master, listed in presentation.xml's <p:notesMasterIdLst>.
 
@@ -222,6 +298,8 @@ def main() -> None:
     # the bar is decoration: keep it behind everything else on the master
     master.shapes._spTree.insert(2, copy.deepcopy(bar._element))
 
+    title = next(sh for sh in master.placeholders if sh.placeholder_format.idx == 0)
+    title_box = (title.left, title.top, title.width, title.height)
     for layout in list(prs.slide_layouts):
         new_name = RENAME[layout.name]
         if new_name is None:
@@ -235,11 +313,11 @@ def main() -> None:
                     shape._element.getparent().remove(shape._element)
                 elif shape.placeholder_format.idx == 1:
                     shape.width = int(WIDE - 2 * shape.left)
-        if new_name == "Afsluiting":
-            for body_pr in layout._element.iter(f"{{{A}}}bodyPr"):
-                body_pr.attrib.pop("vert", None)
-            for shape in layout.placeholders:
-                shape.name = shape.name.replace("Vertical ", "")
+        if new_name == "Route":
+            route_layout(layout, title_box)
+        if new_name in ("Stelling", "Vraag"):
+            big_text_layout(layout, title_box, STATEMENT_SIZE if new_name == "Stelling" else QUESTION_SIZE,
+                            legend=new_name == "Stelling")
         if new_name == "Titel":
             background(layout, DARK)
             recolour_placeholders(layout, RGBColor(0xFF, 0xFF, 0xFF))

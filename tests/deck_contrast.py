@@ -163,7 +163,7 @@ def text_contrasts(prs) -> list[Contrast]:
     for number, slide in enumerate(prs.slides, start=1):
         if slide._element.get("show") == "0":
             continue
-        for shape in slide.shapes._spTree.iterchildren():
+        for shape in _shapes(slide.shapes._spTree):
             for cell, paragraph in _paragraphs(shape):
                 for run in paragraph.iter(f"{A}r"):
                     text = "".join(t.text or "" for t in run.iter(f"{A}t")).strip()
@@ -174,6 +174,15 @@ def text_contrasts(prs) -> list[Contrast]:
                     found.append(Contrast(number, text, colour, background,
                                           contrast_ratio(colour, background)))
     return found
+
+
+def _shapes(tree):
+    """The shapes of a shape tree, with the shapes inside a group (p:grpSp) in its place."""
+    for child in tree.iterchildren():
+        if child.tag == f"{P}grpSp":
+            yield from _shapes(child)
+        else:
+            yield child
 
 
 def _paragraphs(shape):

@@ -17,6 +17,7 @@ from pathlib import Path
 from helpers import SUBPROCESS_TIMEOUT, soffice
 from lxml import etree
 from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 EMU_PER_POINT = 12700
 TOLERANCE = 2.0  # points: anti-aliasing and font ascent/descent at a box's edge
@@ -57,9 +58,20 @@ def convert(decks: list[Path], out: Path) -> dict[Path, Path]:
     return {deck: out / f"{deck.stem}.pdf" for deck in decks}
 
 
+def _ungrouped(shapes):
+    """The shapes, with the shapes of a group (a route) in its place."""
+    for shape in shapes:
+        if shape.shape_type == MSO_SHAPE_TYPE.GROUP:
+            yield from _ungrouped(shape.shapes)
+        else:
+            yield shape
+
+
 def slide_boxes(slide) -> list[Box]:
     boxes = []
-    for shape in slide.shapes:
+    # the layout's own shapes with text (a statement's legend) are drawn on the slide too
+    drawn = [*_ungrouped(slide.shapes), *(sh for sh in slide.slide_layout.shapes if not sh.is_placeholder)]
+    for shape in drawn:
         if shape.left is None or shape.width is None:
             continue
         texts: list[str] = []

@@ -1,15 +1,19 @@
 """Decks: save to bytes, reopen, and check what a chair gets."""
 
 import io
+import re
 import shutil
 
 import pytest
 from helpers import runs
 from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Emu
 
 from childcare_guide.content.markdown_text import to_plain_text
 from childcare_guide.render.deck import FILL_IN_PREFIX, TEMPLATE, TemplateError, build_deck
+
+P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 
 
 @pytest.fixture(scope="module")
@@ -57,8 +61,7 @@ def test_deck_follows_the_module(package, decks):
     expected = [f"Module 1: {module.title}", "Voorbereiding: in te vullen", "Doelstellingen", "Agenda"]
     for step in module.steps:
         expected += [s.title for s in step.slides] or [step.title]
-    expected.append("Afspraken en volgende stappen")
-    assert titles(prs) == expected
+    assert titles(prs) == expected  # no generic closing slide: the module's last step closes
 
 
 def test_title_slide_has_the_three_fill_in_fields(package, decks):
@@ -87,10 +90,11 @@ def test_objectives_and_agenda_come_from_the_content(package, decks):
     agenda = next(s for s in prs.slides if s.shapes.title.text == "Agenda")
     table = next(sh.table for sh in agenda.shapes if sh.has_table)
     rows = [[c.text for c in row.cells] for row in table.rows]
-    assert rows[1:-1] == [[f"{s.start // 60}:{s.start % 60:02d}–{(s.start + s.minutes) // 60}:"
-                           f"{(s.start + s.minutes) % 60:02d}", s.title, str(s.minutes)]
-                          for s in module.steps]
-    assert rows[-1][1:] == ["Totaal", "120"]
+    assert rows[1:-1] == [[str(n), s.title, f"{s.minutes} min"] for n, s in enumerate(module.steps, start=1)]
+    assert rows[-1][1:] == ["Samen", module.duration_text]
+    shown = "\n".join(c for row in rows for c in row)
+    assert not re.search(r"\d:\d\d", shown), "the agenda is clock-free; the clock is in the notes"
+    assert "0:00–" in notes(agenda)
 
 
 def test_first_slide_of_each_step_holds_its_facilitation(package, decks):
@@ -137,13 +141,39 @@ def test_checklist_slide_is_hidden_and_lists_every_field(package, decks):
     assert all(f.where in notes(checklist) for f in package.title_fields)
 
 
-def test_closing_slide_and_title_notes_name_the_edition_not_the_version(package, decks):
-    closing = decks["toegankelijkheid"].slides[-1]
-    assert closing.shapes.title.text == "Afspraken en volgende stappen"
-    text = closing.placeholders[1].text_frame.text
-    assert "editie december 2026" in text and package.version not in text
-    title_notes = decks["toegankelijkheid"].slides[0].notes_slide.notes_text_frame.text
-    assert "editie december 2026" in title_notes
+def test_version_is_in_the_notes_and_properties_never_on_a_shown_slide(package, decks):
+    for prs in decks.values():
+        assert "Afspraken en volgende stappen" not in titles(prs)
+        assert f"versie {package.version}" in notes(prs.slides[0])
+        assert "editie december 2026" in notes(prs.slides[0])  # the edition chairs recognise
+        assert prs.core_properties.version == package.version
+        for slide in prs.slides:
+            if slide._element.get("show") == "0":
+                continue
+            shown = "\n".join(sh.text_frame.text for sh in slide.shapes if sh.has_text_frame)
+            assert "versie" not in shown.lower() and package.version not in shown, slide.shapes.title.text
+
+
+def test_no_label_colon_field_on_a_shown_slide(decks):
+    """A field sits in a sentence for the room, never as 'Label: [Vul in]'."""
+    for prs in decks.values():
+        for slide in prs.slides:
+            if slide._element.get("show") == "0":
+                continue
+            for shape in slide.shapes:
+                if not shape.has_text_frame:
+                    continue
+                for paragraph in shape.text_frame.paragraphs:
+                    assert not re.search(r":\s*\[Vul in", paragraph.text), (slide.shapes.title.text,
+                                                                            paragraph.text)
+
+
+def test_a_field_sits_inside_its_sentence(package, decks):
+    slide = next(s for s in decks["omgevingsanalyse"].slides
+                 if s.shapes.title.text == "Waarom we vandaag samenkomen")
+    paragraph = next(p for p in slide.placeholders[1].text_frame.paragraphs if "[Vul in" in p.text)
+    assert paragraph.text == "Vandaag maken we samen een beeld van de kinderopvang in [Vul in: naam van je gemeente]."
+    assert [r.text for r in paragraph.runs][1] == "[Vul in: naam van je gemeente]"
 
 
 def test_core_properties(package, decks):
@@ -162,12 +192,12 @@ def test_missing_layout_gives_a_dutch_error(package, tmp_path):
     broken = tmp_path / "sjabloon.pptx"
     shutil.copy(TEMPLATE, broken)
     prs = Presentation(str(broken))
-    layout = next(lay for lay in prs.slide_layouts if lay.name == "Afsluiting")
+    layout = next(lay for lay in prs.slide_layouts if lay.name == "Stelling")
     layout._element.find("{http://schemas.openxmlformats.org/presentationml/2006/main}cSld").set("name", "Slot")
     prs.save(str(broken))
     with pytest.raises(TemplateError) as error:
         build_deck(package, package.modules[0], template=broken)
-    assert "mist de dia-indeling 'Afsluiting'" in str(error.value)
+    assert "mist de dia-indeling 'Stelling'" in str(error.value)
     assert "Slot" in str(error.value)
 
 
@@ -225,3 +255,80 @@ def test_the_plan_and_the_checklist_page_need_no_python_pptx():
             "from childcare_guide.render.deck import field_places, plan_deck; "
             "assert not [m for m in sys.modules if m == 'pptx' or m.startswith('pptx.')], 'pptx geladen'")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def _slide(prs, title):
+    return next(s for s in prs.slides if s.shapes.title.text == title)
+
+
+def test_a_statement_is_large_with_a_legend_in_colour_and_words(package, decks):
+    module = package.module("samenwerken-met-toeleiders")
+    statement = next(s for step in module.steps for s in step.slides if s.kind == "stelling")
+    slide = _slide(decks[module.slug], statement.title)
+    assert slide.slide_layout.name == "Stelling"
+    body = slide.placeholders[1]
+    assert body.text_frame.text == statement.text
+    assert all(r.font.size is not None and r.font.size.pt >= 32
+               for p in body.text_frame.paragraphs for r in p.runs)
+    legend = [sh for sh in slide.slide_layout.shapes if sh.name.startswith("Legende")]
+    assert [sh.text_frame.text for sh in legend] == ["Akkoord", "Twijfel", "Niet akkoord"]
+    colours = {str(sh.fill.fore_color.rgb) for sh in legend}
+    assert len(colours) == 3, "each answer has its own colour, besides its word"
+
+
+def test_one_big_question(package, decks):
+    module = package.module("sociale-functie")
+    question = next(s for step in module.steps for s in step.slides if s.kind == "vraag")
+    slide = _slide(decks[module.slug], question.title)
+    assert slide.slide_layout.name == "Vraag"
+    runs = [r for p in slide.placeholders[1].text_frame.paragraphs for r in p.runs]
+    assert "".join(r.text for r in runs) == question.text
+    assert all(r.font.size.pt >= 36 for r in runs)
+
+
+def test_the_family_journey_is_a_route_of_native_shapes(package, decks):
+    module = package.module("toegankelijkheid")
+    route = next(s for step in module.steps for s in step.slides if s.kind == "route")
+    slide = _slide(decks[module.slug], route.title)
+    assert slide.slide_layout.name == "Route"
+    group = next(sh for sh in slide.shapes if sh.name == "Route")
+    circles = [sh for sh in group.shapes if re.fullmatch(r"Halte \d+", sh.name)]
+    assert len(circles) == len(route.stops) == 7
+    assert [c.text_frame.text for c in circles] == [str(n) for n in range(1, 8)]
+    labels = [sh.text_frame.text for sh in group.shapes if sh.name.endswith(": tekst")]
+    assert labels == list(route.stops)
+    assert not any(re.match(r"\d", stop) for stop in labels), "the circle numbers the stop, not its text"
+    connectors = [sh for sh in group.shapes if sh.shape_type == MSO_SHAPE_TYPE.LINE]
+    assert len(connectors) == 1
+    descr = group._element.find(f"{{{P}}}nvGrpSpPr/{{{P}}}cNvPr").get("descr")
+    assert descr.startswith("Route in 7 haltes: 1. Informatie zoeken;")
+
+
+def test_every_deck_has_two_shown_slides_with_a_native_visual(decks):
+    """Besides bullets: a native table (the agenda counts), chart or diagram (a route group)."""
+    for slug, prs in decks.items():
+        visual = [s.shapes.title.text for s in prs.slides if s._element.get("show") != "0"
+                  and any(getattr(sh, "has_table", False) and sh.has_table
+                          or getattr(sh, "has_chart", False) and sh.has_chart
+                          or sh.shape_type == MSO_SHAPE_TYPE.GROUP for sh in s.shapes)]
+        assert len(visual) >= 2, (slug, visual)
+
+
+def test_a_step_without_slides_gets_a_divider_with_its_minutes(package, decks):
+    module = package.module("toegankelijkheid")
+    number, step = next((n, s) for n, s in enumerate(module.steps, start=1) if not s.slides)
+    slide = _slide(decks[module.slug], step.title)
+    assert slide.slide_layout.name == "Sectie"
+    assert slide.placeholders[1].text_frame.text == f"Stap {number} · {step.minutes} minuten"
+
+
+def test_the_agenda_has_a_bar_of_steps_as_wide_as_their_minutes(package, decks):
+    module = package.module("samenwerken-met-toeleiders")
+    agenda = _slide(decks[module.slug], "Agenda")
+    group = next(sh for sh in agenda.shapes if sh.name == "Tijdbalk")
+    blocks = list(group.shapes)
+    assert [b.text_frame.text for b in blocks] == [str(n) for n in range(1, len(module.steps) + 1)]
+    total = sum(b.width for b in blocks)
+    for block, step in zip(blocks, module.steps, strict=True):
+        assert abs(block.width / total - step.minutes / module.minutes) < 0.01
+    assert "stap 1: 8 minuten" in group._element.find(f"{{{P}}}nvGrpSpPr/{{{P}}}cNvPr").get("descr")

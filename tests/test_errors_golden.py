@@ -113,7 +113,7 @@ def test_text_after_the_closing_quote(project):
 
 @pytest.mark.parametrize("starts, broken", [
     pytest.param("    materiaal:", "    materiaal: [Presentatie, Naamkaartjes", id="materiaal"),
-    pytest.param("        invulvelden:", "        invulvelden: [gemeente", id="invulvelden"),
+    pytest.param("        punten:", "        punten: [Een eerste punt", id="punten"),
 ])
 def test_unclosed_bracket_points_at_the_line_where_it_opens(project, starts, broken):
     line = set_line(project, YML, "  - id: opening", starts, broken)
@@ -266,7 +266,8 @@ def test_wrong_slide_type(project):
     line = replace(project, YML, "type: twee-kolommen", "type: twee-kolom", after="  - id: cijfers-vlaanderen")
     assert problems(project) == [
         f"{YML}, regel {line} (veld 'stappen › {n} › dias › 1 › type'): 'twee-kolom' is geen "
-        "toegelaten waarde. Kies een van deze waarden: 'tekst', 'twee-kolommen', 'cijfers', 'grafiek', 'stelling'."]
+        "toegelaten waarde. Kies een van deze waarden: 'tekst', 'twee-kolommen', 'cijfers', 'grafiek', "
+        "'stelling', 'vraag', 'route'."]
 
 
 def test_slide_title_too_long(project):
@@ -430,12 +431,27 @@ def test_copied_module_blames_the_copy_that_git_does_not_know(project):
 
 def test_slide_with_unknown_fill_in_field(project):
     n, s = step_no(project, "opening"), slide_no(project, "opening", "Waarom we vandaag samenkomen")
-    line = replace(project, YML, "invulvelden: [gemeente]", "invulvelden: [gemeent]")
+    line = replace(project, YML, "{veld:gemeente}.", "{veld:gemeent}.")
     known = sorted({"gemeente", "datum", "voorzitter"}
                    | {f["id"] for f in module_data(project)["invulvelden"]})
     assert problems(project) == [
-        f"{YML}, regel {line} (veld 'stappen › {n} › dias › {s} › invulvelden › 1'): Het invulveld "
-        f"'gemeent' bestaat niet. Voeg het toe onder 'invulvelden' of kies een van deze: {', '.join(known)}."]
+        f"{YML}, regel {line} (veld 'stappen › {n} › dias › {s} › punten › 2'): Het invulveld "
+        "'{veld:gemeent}' bestaat niet. Voeg het toe onder 'invulvelden' bovenaan module.yml, of kies "
+        f"een van deze: {', '.join(known)}."]
+
+
+def test_a_slide_no_longer_takes_a_list_of_fields(project):
+    line = replace(project, YML, "          - Hoogstens één minuut per persoon.\n",
+                   "          - Hoogstens één minuut per persoon.\n        invulvelden: [gemeente]\n")
+    found = problems(project)
+    assert any(f"regel {line + 1}" in p and "Zet elk invulveld in een zin" in p for p in found), found
+
+
+def test_a_field_in_a_column_is_refused(project):
+    line = replace(project, YML, "            - Het decreet is in werking sinds 1 april 2014.",
+                   "            - Het decreet geldt in {veld:gemeente}.")
+    assert any(f"regel {line}" in p or "rechts" in p for p in problems(project))
+    assert any("kan hier niet staan" in p for p in problems(project))
 
 
 def test_slide_with_unknown_figure(project):
@@ -667,7 +683,8 @@ def test_several_schema_mistakes_in_one_module_are_all_reported(project):
         f"{YML}, regel {minutes} (veld 'stappen › {o} › minuten'): 'tien' is geen geheel getal. "
         "Schrijf een geheel getal zonder aanhalingstekens, bijvoorbeeld 10.",
         f"{YML}, regel {slide_type} (veld 'stappen › {v} › dias › 1 › type'): 'twee-kolom' is geen "
-        "toegelaten waarde. Kies een van deze waarden: 'tekst', 'twee-kolommen', 'cijfers', 'grafiek', 'stelling'.",
+        "toegelaten waarde. Kies een van deze waarden: 'tekst', 'twee-kolommen', 'cijfers', 'grafiek', "
+        "'stelling', 'vraag', 'route'.",
         f"{YML}, regel {bad_id} (veld 'stappen › {g} › id'): 'Groepswerk' heeft niet de juiste vorm. {ID_FIX}"]
 
 

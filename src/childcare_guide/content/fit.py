@@ -40,7 +40,9 @@ BODY = Capacity("de tekst van de dia", chars=64, size_pt=26, box_pt=356)
 OBJECTIVES = Capacity("de doelstellingen", chars=76, size_pt=22, box_pt=356)
 COLUMN = Capacity("een kolom", chars=31, size_pt=24, box_pt=311)
 COLUMN_HEAD = Capacity("de kop van een kolom", chars=28, size_pt=24, box_pt=50)
-STATEMENT = Capacity("de stelling", chars=52, size_pt=28, box_pt=205)
+# Statement and question: 816 pt wide; the statement above its legend (183 pt), the question alone.
+STATEMENT = Capacity("de stelling", chars=42, size_pt=36, box_pt=183)
+QUESTION = Capacity("de vraag", chars=38, size_pt=40, box_pt=270)
 FIELD_TEXT = "[Vul in]"
 OBJECTIVES_SIZE_PT = 22
 OBJECTIVES_LEAD = "Na dit overleg:"
@@ -57,11 +59,6 @@ def used_lines(paragraphs: list[str], capacity: Capacity) -> int:
 
 def fits(paragraphs: list[str], capacity: Capacity) -> bool:
     return capacity.height(paragraphs) <= capacity.box_pt
-
-
-def field_paragraph(label: str) -> str:
-    """A fill-in field on a text slide: 'label: [Vul in]'."""
-    return f"{label}: {FIELD_TEXT}"
 
 
 # -- tables and source lines (18 pt), measured in points on the 960 x 540 pt slide ----------------

@@ -14,6 +14,7 @@ from childcare_guide.content.history import tracked_by_git, with_last_changes
 from childcare_guide.content.markdown_text import check_markdown
 from childcare_guide.content.model import (
     CHECKLIST_ID,
+    FIELD_PLACEHOLDER,
     Column,
     Figure,
     FillInField,
@@ -26,25 +27,31 @@ from childcare_guide.content.model import (
     Step,
     Worksheet,
     figure_field,
+    inline_field_text,
+    split_placeholders,
 )
 from childcare_guide.content.yamlsource import YamlDocument, dotted, load_yaml, read_text
 
 # Titles of the slides every deck gets, besides the title slide (the module's title).
-GENERATED_SLIDE_TITLES = ("Doelstellingen", "Agenda", "Voorbereiding: in te vullen",
-                          "Afspraken en volgende stappen")
+GENERATED_SLIDE_TITLES = ("Doelstellingen", "Agenda", "Voorbereiding: in te vullen")
 MAX_AGENDA_STEPS = 8  # the agenda is one table on one slide: a header, the steps and the total
 SLIDE_FIELDS = {
-    "tekst": {"punten", "invulvelden"},
+    "tekst": {"punten"},
     "twee-kolommen": {"links", "rechts"},
     "cijfers": {"cijfers"},
     "grafiek": {"cijfers"},
     "stelling": {"tekst"},
+    "vraag": {"tekst"},
+    "route": {"haltes"},
 }
+# Fields a slide no longer takes; the schema keeps them as 'deprecated' so the check explains.
+RETIRED_SLIDE_FIELDS = {"invulvelden"}
 # Dutch articles: 'stap' is a de-word ('elke stap'); werkinstrument, invulveld and cijfer are
 # het-words ('elk werkinstrument').
 DE_WORDS = {"stap"}
 SLIDE_REQUIRED = {"twee-kolommen": ("links", "rechts"), "cijfers": ("cijfers",),
-                  "grafiek": ("cijfers",), "stelling": ("tekst",)}
+                  "grafiek": ("cijfers",), "stelling": ("tekst",),
+                  "vraag": ("tekst",), "route": ("haltes",)}
 
 
 def load_package(root: Path) -> Package:
@@ -403,7 +410,12 @@ class _ModuleReader:
         kind = raw.get("type", "tekst")
         allowed = SLIDE_FIELDS[kind] | {"titel", "type", "notities"}
         for key in raw:
-            if key not in allowed:
+            if key in RETIRED_SLIDE_FIELDS:
+                self.problem(path + (key,), "Een dia heeft geen lijst 'invulvelden:' meer.",
+                             "Zet elk invulveld in een zin van 'punten:' met {veld:id}, "
+                             "bijvoorbeeld 'Vandaag kijken we naar de kinderopvang in "
+                             "{veld:gemeente}.' Zo leest de dia als een zin voor de deelnemers.")
+            elif key not in allowed:
                 self.problem(path + (key,), f"Het veld '{key}' hoort niet bij een dia van type '{kind}'.",
                              f"Verwijder het, of kies een type dat '{key}' gebruikt "
                              "(zie content/README.md).")
@@ -411,17 +423,27 @@ class _ModuleReader:
             if key not in raw:
                 self.problem(path, f"Een dia van type '{kind}' heeft het veld '{key}' nodig.",
                              f"Voeg '{key}:' toe aan deze dia.")
-        if kind == "tekst" and not raw.get("punten") and not raw.get("invulvelden"):
+        if kind == "tekst" and not raw.get("punten"):
             self.problem(path, "Deze dia heeft geen inhoud.",
-                         "Voeg 'punten:' of 'invulvelden:' toe, of verwijder de dia.")
-        used_fields = []
-        for i, field_id in enumerate(raw.get("invulvelden", [])):
-            if field_id not in fields:
-                known = ", ".join(sorted(fields)) or "(geen)"
-                self.problem(path + ("invulvelden", i), f"Het invulveld '{field_id}' bestaat niet.",
-                             f"Voeg het toe onder 'invulvelden' of kies een van deze: {known}.")
-            else:
-                used_fields.append(fields[field_id])
+                         "Voeg 'punten:' toe, of verwijder de dia.")
+        used_fields: list[FillInField] = []
+        for i, bullet in enumerate(raw.get("punten", []) if kind == "tekst" else []):
+            for part in split_placeholders(str(bullet)):
+                field_id = part.field
+                if field_id is None:
+                    continue
+                if field_id not in fields:
+                    known = ", ".join(sorted(fields)) or "(geen)"
+                    self.problem(path + ("punten", i),
+                                 f"Het invulveld '{{veld:{field_id}}}' bestaat niet.",
+                                 "Voeg het toe onder 'invulvelden' bovenaan module.yml, of kies een "
+                                 f"van deze: {known}.")
+                elif fields[field_id] not in used_fields:
+                    used_fields.append(fields[field_id])
+        for key, texts in self._texts_without_fields(kind, raw):
+            if any(FIELD_PLACEHOLDER.search(str(t)) for t in texts):
+                self.problem(path + key, "Een invulveld met {veld:id} kan hier niet staan.",
+                             "Zet invulvelden alleen in 'punten:' van een gewone dia (type 'tekst').")
         used_figures = []
         for i, figure_id in enumerate(raw.get("cijfers", [])):
             if figure_id not in figures:
@@ -451,17 +473,31 @@ class _ModuleReader:
         bullets = tuple(raw.get("punten", []))
         left, right = (_column(raw[k]) if k in raw else None for k in ("links", "rechts"))
         if kind == "tekst":
-            self._check_fit(path, list(bullets) + [fit.field_paragraph(f.label) for f in used_fields],
-                            fit.BODY)
+            self._check_fit(path, [_shown_text(b, fields) for b in bullets], fit.BODY)
         for key, column in (("links", left), ("rechts", right)):
             if column is not None:
                 self._check_fit(path + (key, "kop"), [column.heading], fit.COLUMN_HEAD)
                 self._check_fit(path + (key, "punten"), list(column.bullets), fit.COLUMN)
-        if kind == "stelling" and raw.get("tekst"):
-            self._check_fit(path + ("tekst",), [raw["tekst"]], fit.STATEMENT)
+        if kind in ("stelling", "vraag") and raw.get("tekst"):
+            self._check_fit(path + ("tekst",), [raw["tekst"]],
+                            fit.STATEMENT if kind == "stelling" else fit.QUESTION)
         return Slide(title=raw["titel"], kind=kind, bullets=bullets, text=raw.get("tekst", ""),
                      left=left, right=right, figures=tuple(used_figures), fields=tuple(used_fields),
+                     stops=tuple(str(stop) for stop in raw.get("haltes", [])),
                      notes=raw.get("notities", "").strip())
+
+    @staticmethod
+    def _texts_without_fields(kind: str, raw: dict[str, Any]) -> list[tuple[tuple, list]]:
+        """The texts of a slide where a {veld:id} placeholder is not allowed, with their path."""
+        texts: list[tuple[tuple, list]] = [(("titel",), [raw.get("titel", "")])]
+        if kind in ("stelling", "vraag"):
+            texts.append((("tekst",), [raw.get("tekst", "")]))
+        texts.append((("haltes",), list(raw.get("haltes", []))))
+        for key in ("links", "rechts"):
+            column = raw.get(key)
+            if isinstance(column, dict):
+                texts.append(((key,), [column.get("kop", ""), *column.get("punten", [])]))
+        return texts
 
     def _check_fit(self, path: tuple, paragraphs: list[str], capacity: fit.Capacity) -> None:
         """Text is never shrunk on a slide: more lines than the box holds is a content mistake."""
@@ -597,3 +633,9 @@ def _column(raw: dict[str, Any]) -> Column:
 def _source(raw: dict[str, Any]) -> Source:
     return Source(organisation=raw["organisatie"], title=raw["titel"], year=raw.get("jaar"),
                   site=raw.get("site"), note=raw.get("uitleg"))
+
+
+def _shown_text(bullet: str, fields: dict[str, FillInField]) -> str:
+    """A bullet as the slide shows it: each {veld:id} as its fill-in text, to measure its lines."""
+    return "".join(inline_field_text(fields[part.field].label, part.prompt) if part.field in fields
+                   else part.text for part in split_placeholders(bullet))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,6 +13,40 @@ MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augus
 
 # modules/<slug>/voorbereiding.md is the module's checklist: no worksheet may take this id
 CHECKLIST_ID = "voorbereiding"
+
+# A fill-in field inside a sentence of a slide: 'Vandaag kijken we naar {veld:gemeente}.', with an
+# optional short prompt after '|': 'We bellen {veld:sociaal-huis|naam}.' shows '[Vul in: naam]'.
+FIELD_PLACEHOLDER = re.compile(r"\{veld:([^{}|]*)(?:\|([^{}]*))?\}")
+
+
+@dataclass(frozen=True)
+class TextPart:
+    """A piece of a slide's sentence: plain text, or a fill-in field (its id and optional prompt)."""
+
+    text: str
+    field: str | None = None
+    prompt: str | None = None
+
+
+def split_placeholders(text: str) -> list[TextPart]:
+    """`text` as plain parts and {veld:id} parts, in order; empty texts left out."""
+    parts: list[TextPart] = []
+    position = 0
+    for match in FIELD_PLACEHOLDER.finditer(text):
+        if match.start() > position:
+            parts.append(TextPart(text[position:match.start()]))
+        prompt = (match.group(2) or "").strip() or None
+        parts.append(TextPart(match.group(0), match.group(1).strip(), prompt))
+        position = match.end()
+    if position < len(text):
+        parts.append(TextPart(text[position:]))
+    return parts
+
+
+def inline_field_text(label: str, prompt: str | None = None) -> str:
+    """How a fill-in field reads inside a sentence: '[Vul in: naam van je gemeente]'."""
+    shown = prompt or f"{label[:1].lower()}{label[1:]}"
+    return f"[Vul in: {shown}]"
 
 
 @dataclass(frozen=True)
@@ -55,7 +90,8 @@ class Slide:
     left: Column | None = None
     right: Column | None = None
     figures: tuple[Figure, ...] = ()
-    fields: tuple[FillInField, ...] = ()
+    fields: tuple[FillInField, ...] = ()  # the fields of its {veld:id} placeholders, in order
+    stops: tuple[str, ...] = ()  # the stops of a route (type 'route')
     notes: str = ""
 
 

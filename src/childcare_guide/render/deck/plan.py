@@ -24,9 +24,11 @@ from childcare_guide.content.model import (
     figure_field,
     format_clock,
     format_number,
+    inline_field_text,
+    split_placeholders,
 )
 
-LAYOUTS = ("Titel", "Sectie", "Tekst", "Twee kolommen", "Tabel", "Grafiek", "Afsluiting")
+LAYOUTS = ("Titel", "Sectie", "Tekst", "Twee kolommen", "Tabel", "Grafiek", "Stelling", "Vraag", "Route")
 FILL_IN_PREFIX = "[Vul in: "
 CHECKLIST_TITLE = "Voorbereiding: in te vullen"
 MUNICIPAL_SERIES = "Onze gemeente"
@@ -92,6 +94,7 @@ class Table:
     size_pt: float = fit.TABLE_SIZE_PT
     bold_last: bool = False
     description: str = ""  # the alt text
+    min_row_pt: float = 0  # rows at least this tall, so a short table fills its slide
 
 
 @dataclass(frozen=True)
@@ -111,6 +114,8 @@ class SlidePlan:
     texts: tuple[Text, ...] = ()
     table: Table | None = None
     chart: Chart | None = None
+    route: tuple[str, ...] = ()  # the stops of a route, drawn as numbered, connected shapes
+    bar: tuple[int, ...] = ()  # the agenda's steps as a bar of blocks as wide as their minutes
     source: str | None = None  # the source line under a table or chart
     notes: str = ""
     hidden: bool = False
@@ -176,7 +181,6 @@ class _Planner:
         self._agenda()
         for number, step in enumerate(self.module.steps, start=1):
             self._step(number, step)
-        self._closing()
         self.slides[1] = self._checklist()
         module, package = self.module, self.package
         return DeckPlan(tuple(self.slides), self._places(), Properties(
@@ -202,8 +206,11 @@ class _Planner:
         lines += [Paragraph((self._field(field, number),)) for field in self.package.title_fields]
         self.slides.append(SlidePlan(
             "Titel", f"Module {module.number}: {module.title}", texts=(Text(1, tuple(lines)),),
-            notes=f"{self.package.title}, {self.package.edition_text}. Vul vóór het overleg elk geel "
-                  "veld in. De verborgen dia 'Voorbereiding: in te vullen' zegt waar je elk gegeven vindt."))
+            notes="Vul vóór het overleg elk geel veld in. De verborgen dia 'Voorbereiding: "
+                  "in te vullen' zegt waar je elk gegeven vindt.\n\n"
+                  f"{self.package.title}, {self.package.edition_text}{_changed(module)} (technische "
+                  f"versie {self.package.version}). De nieuwste editie vind je in de online gids, "
+                  f"bij module {module.number}."))
 
     def _objectives(self) -> None:
         # five objectives of two lines fit at 22 pt
@@ -214,26 +221,21 @@ class _Planner:
 
     def _agenda(self) -> None:
         module = self.module
-        rows = [("Tijd", "Stap", "Minuten")] + [
-            (f"{format_clock(s.start)}–{format_clock(s.start + s.minutes)}", s.title, str(s.minutes))
-            for s in module.steps] + [("", "Totaal", str(module.minutes))]
+        rows = [("", "Stap", "Minuten")] + [
+            (str(n), s.title, f"{s.minutes} min") for n, s in enumerate(module.steps, start=1)
+        ] + [("", "Samen", module.duration_text)]
+        clock = "\n".join(f"Stap {n}: {format_clock(s.start)}–{format_clock(s.start + s.minutes)} "
+                          f"{s.title}" for n, s in enumerate(module.steps, start=1))
         self.slides.append(SlidePlan(
             "Tabel", "Agenda",
-            table=_text_table(rows, widths=(0.2, 0.65, 0.15), bold_last=True,
-                              description="Agenda: de stappen van het overleg met hun tijd en hun minuten."),
+            # large enough to read at a glance from the back of the room
+            table=_text_table(rows, widths=(0.08, 0.70, 0.22), bold_last=True,
+                              size_pt=24 if len(module.steps) <= 6 else 20,
+                              description="Agenda: de stappen van het overleg, elk met zijn minuten."),
+            bar=tuple(s.minutes for s in module.steps),
             notes=f"Het overleg duurt {module.duration_text} ({module.minutes} minuten). "
-                  "Overloop kort de stappen en zeg wanneer de pauze valt, als er een is."))
-
-    def _closing(self) -> None:
-        lines = ["Wat spreken we af?",
-                 "Wie doet wat, en tegen wanneer?",
-                 "Wanneer komen we opnieuw samen?",
-                 f"{self.package.title}, {self.package.edition_text}{_changed(self.module)}. De "
-                 f"nieuwste editie vind je in de online gids, bij module {self.module.number}."]
-        self.slides.append(SlidePlan(
-            "Afsluiting", "Afspraken en volgende stappen", texts=(Text(1, tuple(map(plain, lines))),),
-            notes="Noteer de afspraken zichtbaar voor iedereen. Spreek af wie het verslag "
-                  "maakt en wanneer het netwerk het krijgt."))
+                  "Overloop kort de stappen en zeg wanneer de pauze valt, als er een is.\n\n"
+                  f"Tijd vanaf de start (uren:minuten):\n{clock}"))
 
     def _checklist(self) -> SlidePlan:
         """The hidden slide for the chair: every fill-in field, the slides it is on, where to find it."""
@@ -267,8 +269,9 @@ class _Planner:
             header += "\nVerloop:\n" + "\n".join(f"• {line}" for line in step.timeline_lines)
         facilitation = to_plain_text(step.facilitation)
         if not step.slides:
+            # a step divider: the step's title, its number and its minutes (the method is in the notes)
             self.slides.append(SlidePlan(
-                "Sectie", step.title, texts=(Text(1, paragraphs(f"{step.minutes} minuten · {step.method}")),),
+                "Sectie", step.title, texts=(Text(1, paragraphs(f"Stap {number} · {step.minutes} minuten")),),
                 notes=f"{header}\n\n{facilitation}"))
             return
         for index, content in enumerate(step.slides):
@@ -295,10 +298,16 @@ class _Planner:
         if content.kind == "grafiek":
             return self._chart_slide(content, number, notes)
         if content.kind == "stelling":
-            return SlidePlan("Sectie", content.title, texts=(Text(1, paragraphs(content.text)),), notes=notes)
-        lines = [plain(line) for line in content.bullets]
-        for field in content.fields:
-            lines.append(Paragraph((Run(f"{field.label}: "), self._field(field, number, short=True))))
+            # the statement large, above the layout's legend: akkoord / twijfel / niet akkoord
+            return SlidePlan("Stelling", content.title,
+                             texts=(Text(1, paragraphs(content.text), fit.STATEMENT.size_pt),),
+                             notes=notes)
+        if content.kind == "route":
+            return SlidePlan("Route", content.title, route=content.stops, notes=notes)
+        if content.kind == "vraag":
+            return SlidePlan("Vraag", content.title,
+                             texts=(Text(1, paragraphs(content.text), fit.QUESTION.size_pt),), notes=notes)
+        lines = [self._sentence(line, number) for line in content.bullets]
         return SlidePlan("Tekst", content.title, texts=(Text(1, tuple(lines) or (plain(""),)),),
                          notes=notes)
 
@@ -310,7 +319,10 @@ class _Planner:
         rows = [tuple(Run(text) for text in measure[0])] + [
             (Run(label), Run(flanders), self._field(figure_field(figure), number, short=True))
             for (label, flanders, _), figure in zip(measure[1:], content.figures, strict=True)]
-        table = Table(tuple(rows), fit.FIGURE_WIDTHS, tuple(measure), size_pt=fit.FIGURE_SIZE_PT,
+        # a few figures fill the slide at a larger size, rather than a small table on a half-empty slide
+        few = len(content.figures) <= 3
+        table = Table(tuple(rows), fit.FIGURE_WIDTHS, tuple(measure), size_pt=28 if few else fit.FIGURE_SIZE_PT,
+                      min_row_pt=(240 / len(rows)) if few else 0,
                       description="Tabel: elk cijfer voor Vlaanderen, met het jaar, naast de "
                                   "waarde voor onze gemeente.")
         return SlidePlan("Tabel", content.title, table=table, source=fit.figure_sources(content.figures),
@@ -357,7 +369,16 @@ class _Planner:
             return self.local.figure_text(figure)
         return self.local.field_text(field.id)
 
-    def _field(self, field: FillInField, number: int, short: bool = False) -> Run:
+    def _sentence(self, text: str, number: int) -> Paragraph:
+        """A bullet with its {veld:id} placeholders as fill-in runs inside the sentence."""
+        fields = {f.id: f for f in self.package.title_fields + self.module.all_fields}
+        runs = [Run(part.text) if part.field is None
+                else self._field(fields[part.field], number, inline=True, prompt=part.prompt)
+                for part in split_placeholders(text)]
+        return Paragraph(tuple(runs) or (Run(""),))
+
+    def _field(self, field: FillInField, number: int, short: bool = False, inline: bool = False,
+               prompt: str | None = None) -> Run:
         """A fill-in field on slide `number`, as one highlighted run, remembered for the checklist.
 
         A field the municipality's data fills is plain text and is not remembered."""
@@ -365,6 +386,8 @@ class _Planner:
         if text is not None:
             return Run(text)
         self.field_slides.setdefault(field.id, []).append(number)
+        if inline:
+            return Run(inline_field_text(field.label, prompt), field.id)
         return Run(fit.FIELD_TEXT if short else fill_in_text(field), field.id)
 
 
@@ -375,7 +398,7 @@ def _text_table(rows: list[tuple[str, ...]], widths: tuple[float, ...], size_pt:
 
 
 def _changed(module: Module) -> str:
-    """', module gewijzigd op 29 november 2026' for the closing slide (empty without a date)."""
+    """', module gewijzigd op 29 november 2026' for the title slide's notes (empty without a date)."""
     change = module.last_change
     if change is None:
         return ""

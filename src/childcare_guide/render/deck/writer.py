@@ -18,7 +18,8 @@ from pptx import Presentation
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
-from pptx.enum.text import MSO_ANCHOR
+from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.slide import Slide as PptxSlide
 from pptx.util import Emu, Pt
 
@@ -107,6 +108,10 @@ def _write_slide(slide: PptxSlide, plan: SlidePlan, slide_height: int) -> None:
         _write_chart(slide, plan.chart, _source_top(slide_height, plan.source or ""))
     if plan.table is not None:
         _write_table(slide, plan.table)
+    if plan.route:
+        _write_route(slide, plan.route, slide_height)
+    if plan.bar:
+        _write_bar(slide, plan.bar, slide_height)
     if plan.source is not None:
         _source_line(slide, plan.source, slide_height)
     if plan.notes:
@@ -174,7 +179,8 @@ def _write_table(slide: PptxSlide, plan: Table) -> None:
     left, title_top, width, title_height = _title_box(slide)
     top = title_top + title_height + TABLE_GAP
     widths_pt = [width * share / Pt(1) for share in plan.widths]
-    heights = [Pt(fit.row_height_pt(list(row), widths_pt, plan.size_pt)) for row in plan.measure]
+    heights = [Pt(max(plan.min_row_pt, fit.row_height_pt(list(row), widths_pt, plan.size_pt)))
+               for row in plan.measure]
     size = Pt(plan.size_pt)
     shape = slide.shapes.add_table(len(plan.rows), len(plan.widths), left, top, width, sum(heights))
     shape.name = "Tabel"
@@ -232,6 +238,97 @@ def _source_line(slide: PptxSlide, text: str, slide_height: int) -> None:
 def _describe(shape, text: str) -> None:
     """Alt text of a graphic frame (chart or table): what a screen reader says."""
     shape._element.find(f"{{{P}}}nvGraphicFramePr/{{{P}}}cNvPr").set("descr", text)
+
+
+# -- the agenda's bar -----------------------------------------------------------------------------
+
+BAR_HEIGHT = Pt(40)
+BAR_COLOURS = (FLANDERS_COLOUR, RGBColor(0x2E, 0x6B, 0x5E))  # white text on both above 6:1
+
+
+def _write_bar(slide: PptxSlide, minutes: tuple[int, ...], slide_height: int) -> None:
+    """Under the agenda: one block per step, as wide as its minutes and with its number, so the
+    room sees at a glance which steps take longest."""
+    left, _, width, _ = _title_box(slide)
+    top = slide_height - SOURCE_BOTTOM_MARGIN - BAR_HEIGHT
+    group = slide.shapes.add_group_shape()
+    group.name = "Tijdbalk"
+    total, start = sum(minutes), 0
+    for number, length in enumerate(minutes, start=1):
+        x0, x1 = left + width * start // total, left + width * (start + length) // total
+        block = group.shapes.add_shape(MSO_SHAPE.RECTANGLE, x0, top, x1 - x0, BAR_HEIGHT)
+        block.name = f"Stap {number}: {length} minuten"
+        block.fill.solid()
+        block.fill.fore_color.rgb = BAR_COLOURS[number % 2]
+        block.line.color.rgb = WHITE
+        block.shadow.inherit = False
+        frame = block.text_frame
+        frame.margin_left = frame.margin_right = 0
+        frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+        frame.text = str(number)
+        paragraph = frame.paragraphs[0]
+        paragraph.alignment = PP_ALIGN.CENTER
+        paragraph.font.size = Pt(18)
+        paragraph.font.bold = True
+        paragraph.font.color.rgb = WHITE
+        start += length
+    described = "; ".join(f"stap {n}: {m} minuten" for n, m in enumerate(minutes, start=1))
+    group._element.find(f"{{{P}}}nvGrpSpPr/{{{P}}}cNvPr").set(
+        "descr", f"Tijdbalk: elke stap zo breed als zijn minuten. {described}.")
+
+
+# -- routes ----------------------------------------------------------------------------------------
+
+ROUTE_STOP = Emu(1000000)  # the diameter of a stop's circle
+ROUTE_LINE = Pt(4)
+
+
+def _write_route(slide: PptxSlide, stops: tuple[str, ...], slide_height: int) -> None:
+    """The stops as native, editable shapes in one group: numbered circles on a line, each with
+    its words under it; the group's alt text reads the route in order."""
+    left, title_top, width, title_height = _title_box(slide)
+    group = slide.shapes.add_group_shape()
+    group.name = "Route"
+    slot = width // len(stops)
+    centre_y = title_top + title_height + Emu(1300000) + ROUTE_STOP // 2
+    centres = [left + slot * n + slot // 2 for n in range(len(stops))]
+    # the line first, so the circles are drawn over it
+    line = group.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, centres[0], centre_y, centres[-1], centre_y)
+    line.name = "Routelijn"
+    line.line.color.rgb = FLANDERS_COLOUR
+    line.line.width = ROUTE_LINE
+    label_top = centre_y + ROUTE_STOP // 2 + Emu(150000)
+    for number, (stop, centre) in enumerate(zip(stops, centres, strict=True), start=1):
+        circle = group.shapes.add_shape(MSO_SHAPE.OVAL, centre - ROUTE_STOP // 2, centre_y - ROUTE_STOP // 2,
+                                        ROUTE_STOP, ROUTE_STOP)
+        circle.name = f"Halte {number}"
+        circle.fill.solid()
+        circle.fill.fore_color.rgb = FLANDERS_COLOUR
+        circle.line.color.rgb = WHITE
+        circle.line.width = Pt(3)
+        circle.shadow.inherit = False
+        frame = circle.text_frame
+        frame.margin_left = frame.margin_right = 0
+        frame.text = str(number)
+        paragraph = frame.paragraphs[0]
+        paragraph.alignment = PP_ALIGN.CENTER
+        paragraph.font.size = Pt(32)
+        paragraph.font.bold = True
+        paragraph.font.color.rgb = WHITE
+        frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+        label = group.shapes.add_textbox(centre - slot // 2 + Emu(30000), label_top, slot - Emu(60000),
+                                         slide_height - SOURCE_BOTTOM_MARGIN - label_top)
+        label.name = f"Halte {number}: tekst"
+        text = label.text_frame
+        text.word_wrap = True
+        text.margin_left = text.margin_right = 0
+        text.text = stop
+        text.paragraphs[0].alignment = PP_ALIGN.CENTER
+        text.paragraphs[0].font.size = Pt(20)
+        text.paragraphs[0].font.color.rgb = INK
+    described = "; ".join(f"{n}. {stop}" for n, stop in enumerate(stops, start=1))
+    group._element.find(f"{{{P}}}nvGrpSpPr/{{{P}}}cNvPr").set(
+        "descr", f"Route in {len(stops)} haltes: {described}.")
 
 
 # -- charts ----------------------------------------------------------------------------------------
