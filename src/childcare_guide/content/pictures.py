@@ -97,6 +97,23 @@ def check_links(text: str, file: Path, shown: str, folder: Path, shown_folder: s
     return good
 
 
+def _alt_and_here(link: PictureLink, place: str, problem) -> bool:
+    """Report a picture without alt text or from another site; False when it is from another site
+    (then nothing more about it can be checked). `place`: where the editor puts the file instead."""
+    target = link.target
+    if not link.alt:
+        problem(f"Het beeld '{target}' heeft geen beschrijving (alt-tekst).",
+                "Schrijf tussen de vierkante haken in één zin wat er op het beeld staat, voor wie het "
+                f"niet ziet: ![Vier stappen van de gezinsreis]({target}).")
+    if re.match(r"[a-z][a-z0-9+.-]*:|//", target, re.I):
+        problem(f"Het beeld '{target}' komt van een andere site. De gids vraagt niets aan andere "
+                "sites (privacy) en de browser toont het niet.",
+                f"Mag je het beeld gebruiken? Zet het dan in {place}. Anders: zet een gewone link naar "
+                "de pagina met het beeld.")
+        return False
+    return True
+
+
 def _check_link(link: PictureLink, shown: str, folder: Path, shown_folder: str,
                 problems: list[ContentProblem]) -> Path | None:
     def problem(message: str, fix: str) -> None:
@@ -105,15 +122,7 @@ def _check_link(link: PictureLink, shown: str, folder: Path, shown_folder: str,
     target = link.target
     name = PurePosixPath(target.split("#")[0].split("?")[0]).name or target
     where = f"{shown_folder}/{FOLDER}/"
-    if not link.alt:
-        problem(f"Het beeld '{target}' heeft geen beschrijving (alt-tekst).",
-                "Schrijf tussen de vierkante haken in één zin wat er op het beeld staat, voor wie het "
-                f"niet ziet: ![Vier stappen van de gezinsreis]({target}).")
-    if re.match(r"[a-z][a-z0-9+.-]*:|//", target, re.I):
-        problem(f"Het beeld '{target}' komt van een andere site. De gids vraagt niets aan andere "
-                "sites (privacy) en de browser toont het niet.",
-                f"Mag je het beeld gebruiken? Zet het dan in {where} en link ernaar als "
-                f"'{FOLDER}/naam.png'. Anders: zet een gewone link naar de pagina met het beeld.")
+    if not _alt_and_here(link, f"{where} en link ernaar als '{FOLDER}/naam.png'", problem):
         return None
     parts = PurePosixPath(target).parts
     if target.startswith("/") or ".." in parts or "\\" in target:
@@ -171,15 +180,7 @@ def check_docs_links(text: str, file: Path, shown: str, docs: Path,
 
         target = link.target
         name = PurePosixPath(target.split("#")[0].split("?")[0]).name or target
-        if not link.alt:
-            problem(f"Het beeld '{target}' heeft geen beschrijving (alt-tekst).",
-                    "Schrijf tussen de vierkante haken in één zin wat er op het beeld staat, voor wie "
-                    f"het niet ziet: ![Vier stappen van de gezinsreis]({target}).")
-        if re.match(r"[a-z][a-z0-9+.-]*:|//", target, re.I):
-            problem(f"Het beeld '{target}' komt van een andere site. De gids vraagt niets aan andere "
-                    "sites (privacy) en de browser toont het niet.",
-                    "Mag je het beeld gebruiken? Zet het dan in docs/images/ en link ernaar. Anders: zet "
-                    "een gewone link naar de pagina met het beeld.")
+        if not _alt_and_here(link, "docs/images/ en link ernaar", problem):
             continue
         path = (file.parent / target.split("#")[0].split("?")[0]).resolve()
         try:

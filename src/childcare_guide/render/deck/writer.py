@@ -262,19 +262,24 @@ def _write_bar(slide: PptxSlide, minutes: tuple[int, ...], slide_height: int) ->
         block.fill.fore_color.rgb = BAR_COLOURS[number % 2]
         block.line.color.rgb = WHITE
         block.shadow.inherit = False
-        frame = block.text_frame
-        frame.margin_left = frame.margin_right = 0
-        frame.vertical_anchor = MSO_ANCHOR.MIDDLE
-        frame.text = str(number)
-        paragraph = frame.paragraphs[0]
-        paragraph.alignment = PP_ALIGN.CENTER
-        paragraph.font.size = Pt(18)
-        paragraph.font.bold = True
-        paragraph.font.color.rgb = WHITE
+        _number_in(block, number, Pt(18))
         start += length
     described = "; ".join(f"stap {n}: {m} minuten" for n, m in enumerate(minutes, start=1))
     group._element.find(f"{{{P}}}nvGrpSpPr/{{{P}}}cNvPr").set(
         "descr", f"Tijdbalk: elke stap zo breed als zijn minuten. {described}.")
+
+
+def _number_in(shape, number: int, size) -> None:
+    """A number centred in a shape, bold and white: a block of the agenda bar, a stop of a route."""
+    frame = shape.text_frame
+    frame.margin_left = frame.margin_right = 0
+    frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+    frame.text = str(number)
+    paragraph = frame.paragraphs[0]
+    paragraph.alignment = PP_ALIGN.CENTER
+    paragraph.font.size = size
+    paragraph.font.bold = True
+    paragraph.font.color.rgb = WHITE
 
 
 # -- routes ----------------------------------------------------------------------------------------
@@ -307,15 +312,7 @@ def _write_route(slide: PptxSlide, stops: tuple[str, ...], slide_height: int) ->
         circle.line.color.rgb = WHITE
         circle.line.width = Pt(3)
         circle.shadow.inherit = False
-        frame = circle.text_frame
-        frame.margin_left = frame.margin_right = 0
-        frame.text = str(number)
-        paragraph = frame.paragraphs[0]
-        paragraph.alignment = PP_ALIGN.CENTER
-        paragraph.font.size = Pt(32)
-        paragraph.font.bold = True
-        paragraph.font.color.rgb = WHITE
-        frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+        _number_in(circle, number, Pt(32))
         label = group.shapes.add_textbox(centre - slot // 2 + Emu(30000), label_top, slot - Emu(60000),
                                          slide_height - SOURCE_BOTTOM_MARGIN - label_top)
         label.name = f"Halte {number}: tekst"
