@@ -1,5 +1,6 @@
 /* Kinderopvang voor iedereen: two small tools for chairs. Every page is complete without this
- * file; it only adds interaction. No other host, no storage, no libraries.
+ * file; it only adds interaction. No other host, no libraries. What a chair fills in (planner,
+ * self-check) stays in this browser only (localStorage), with a 'Wis' button to clear it.
  *
  * 1. Session planner (module pages, div.sessieplanner made by childcare_guide.render.planner):
  *    start time and an optional break give every step of the outline its clock time, and a
@@ -59,6 +60,20 @@
     return date.toLocaleDateString("nl-BE", { weekday: "long", day: "numeric", month: "long", year: "numeric" });
   }
 
+  /* localStorage can be off or full (private window, strict settings): the tools then work as
+   * before, only without remembering. */
+  function load(key) {
+    try { return JSON.parse(window.localStorage.getItem(key) || "null"); } catch (e) { return null; }
+  }
+  function save(key, value) {
+    try { window.localStorage.setItem(key, JSON.stringify(value)); } catch (e) { /* not kept */ }
+  }
+  function forget(key) {
+    try { window.localStorage.removeItem(key); } catch (e) { /* nothing kept */ }
+  }
+
+  function isPause(step) { return step && /^pauze$/i.test(step.werkvorm || step.titel || ""); }
+
   function findTable(planner) {
     for (var node = planner.nextElementSibling; node; node = node.nextElementSibling) {
       var table = node.matches("table") ? node : node.querySelector("table");
@@ -78,12 +93,18 @@
     var date = el("input", { type: "date", id: id("datum"), name: "datum" });
     var start = el("input", { type: "time", id: id("begin"), name: "begin", step: "300" });
     var after = el("select", { id: id("pauze-na"), name: "pauze-na" },
-      [el("option", { value: "0", text: "Geen extra pauze" })].concat(steps.slice(0, -1).map(function (s) {
+      [el("option", { value: "0", text: "Geen extra pauze" })].concat(steps.slice(0, -1).filter(function (s, i) {
+        // never right before or right after a pause that is already in the outline
+        return !isPause(s) && !isPause(steps[i + 1]);
+      }).map(function (s) {
         return el("option", { value: String(s.nummer), text: "Na stap " + s.nummer + ": " + s.titel });
       })));
     var length = el("input", { type: "number", id: id("pauze-minuten"), name: "pauze-minuten",
       min: "5", max: "60", step: "5", value: "15", inputmode: "numeric" });
     var button = el("button", { type: "button", "class": "md-button", text: "Druk de agenda af" });
+    var clear = el("button", { type: "button", "class": "md-button sessieplanner__wis",
+      text: "Wis", "aria-label": "Wis datum, beginuur en pauze" });
+    var key = "kvi-planner:" + title;
     var status = el("p", { "class": "sessieplanner__status", "aria-live": "polite" });
     var label = function (text, input) { return el("label", { "for": input.id, text: text }); };
     var field = function (text, input, hint) {
@@ -97,8 +118,10 @@
         field("Beginuur", start),
         field("Extra pauze", after),
         field("Minuten pauze", length),
-        el("div", { "class": "sessieplanner__knoppen" }, [button]),
-        status
+        el("div", { "class": "sessieplanner__knoppen" }, [button, clear]),
+        status,
+        el("p", { "class": "sessieplanner__hint sessieplanner__bewaard",
+          text: "Je keuzes blijven alleen in deze browser bewaard. Met 'Wis' maak je alles leeg." })
       ])
     ]);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
@@ -111,11 +134,23 @@
     var clockHead = el("th", { "class": "sessieplanner__klok", scope: "col", text: "Klokuur" });
     headRow.insertBefore(clockHead, headRow.cells[1]);
     var clockCells = stepRows.concat(totalRow ? [totalRow] : []).map(function (row) {
-      var cell = el("td", { "class": "sessieplanner__klok" });
+      var cell = el("td", { "class": "sessieplanner__klok", "data-label": "Klokuur" });
       row.insertBefore(cell, row.cells[1]);
       return cell;
     });
     var pauseRow = null;
+    // the minutes of the total row (Tijd, Klokuur, Stap, Minuten): the sum of the real schedule
+    var totalMinutes = totalRow && totalRow.cells[3];
+    var totalTarget = totalMinutes && (totalMinutes.querySelector("strong") || totalMinutes);
+    var builtInTotal = totalTarget ? totalTarget.textContent : "";
+
+    var kept = load(key);
+    if (kept) {
+      date.value = kept.datum || "";
+      start.value = kept.begin || "";
+      if (after.querySelector("option[value='" + String(kept.na || 0) + "']")) { after.value = String(kept.na || 0); }
+      if (kept.minuten) { length.value = String(kept.minuten); }
+    }
 
     function values() {
       var minutes = parseInt(length.value, 10);
@@ -128,6 +163,9 @@
       if (pauseRow) { pauseRow.remove(); pauseRow = null; }
       // a data attribute, not a class: Material styles only tables without a class attribute
       if (v.start === null) { table.setAttribute("data-klok", "leeg"); } else { table.removeAttribute("data-klok"); }
+      if (totalTarget) {
+        totalTarget.textContent = v.after && v.pause ? String(Number(builtInTotal) + v.pause) : builtInTotal;
+      }
       if (v.start === null) {
         status.textContent = "Vul een beginuur in: dan zie je bij elke stap het klokuur.";
         return;
@@ -138,7 +176,9 @@
         if (row.pause) {
           var cells = headRow.cells.length;
           pauseRow = el("tr", { "class": "sessieplanner__pauze" });
-          for (var i = 0; i < cells; i++) { pauseRow.appendChild(el("td")); }
+          for (var i = 0; i < cells; i++) {
+            pauseRow.appendChild(el("td", { "data-label": headRow.cells[i].textContent.trim() }));
+          }
           pauseRow.cells[1].textContent = span(row);
           pauseRow.cells[2].textContent = "Pauze";
           pauseRow.cells[3].textContent = String(row.end - row.start);
@@ -188,9 +228,20 @@
     window.addEventListener("afterprint", function () {
       document.body.classList.remove("sessieplanner-print");
     });
+    function remember() {
+      update();
+      save(key, { datum: date.value, begin: start.value, na: parseInt(after.value, 10) || 0,
+        minuten: parseInt(length.value, 10) || 15 });
+    }
+    clear.addEventListener("click", function () {
+      date.value = ""; start.value = ""; after.value = "0"; length.value = "15";
+      forget(key);
+      update();
+      status.textContent = "Alles is gewist. Vul een beginuur in: dan zie je bij elke stap het klokuur.";
+    });
     [date, start, after, length].forEach(function (input) {
-      input.addEventListener("input", update);
-      input.addEventListener("change", update);
+      input.addEventListener("input", remember);
+      input.addEventListener("change", remember);
     });
     update();
   }
@@ -200,6 +251,7 @@
   function setupSelfCheck(box) {
     var questions = Array.prototype.slice.call(document.querySelectorAll(".zelftest-vraag"));
     if (!questions.length) { return; }
+    var key = "kvi-zelftest:" + location.pathname;
     var firstModule = box.querySelector("a");
     var touched = {};
     var result = el("div", { "class": "zelftest-resultaat", "aria-live": "polite" });
@@ -218,12 +270,39 @@
         var inputId = "zelftest-" + qid + "-" + choice.getAttribute("data-keuze");
         var input = el("input", { type: tick ? "checkbox" : "radio", name: qid, id: inputId,
           value: choice.getAttribute("data-keuze") });
-        input.addEventListener("change", function () { touched[qid] = true; show(); });
+        input.addEventListener("change", function () { touched[qid] = true; show(); keep(); });
         set.appendChild(el("div", { "class": "zelftest-optie" }, [input,
           el("label", { "for": inputId, text: choice.getAttribute("data-tekst") })]));
       });
       form.appendChild(set);
     });
+
+    function checkedValues(qid) {
+      return Array.prototype.map.call(form.querySelectorAll("input[name='" + qid + "']:checked"),
+        function (input) { return input.value; });
+    }
+
+    function keep() {
+      var answers = {};
+      questions.forEach(function (question) {
+        var qid = question.getAttribute("data-vraag");
+        if (touched[qid]) { answers[qid] = checkedValues(qid); }
+      });
+      save(key, answers);
+    }
+
+    function restore() {
+      var answers = load(key);
+      if (!answers) { return; }
+      Object.keys(answers).forEach(function (qid) {
+        if (!form.querySelector("input[name='" + qid + "']")) { return; }
+        touched[qid] = true;
+        (answers[qid] || []).forEach(function (value) {
+          var input = form.querySelector("input[name='" + qid + "'][value='" + value + "']");
+          if (input) { input.checked = true; }
+        });
+      });
+    }
 
     function cloneAdvice(block) {
       var copy = el("div", { "class": "zelftest-advies" });
@@ -237,12 +316,17 @@
       result.textContent = "";
       var routeShown = false;
       var advice = [];
-      questions.forEach(function (question) {
+      var answered = [];
+      questions.forEach(function (question, qIndex) {
         var qid = question.getAttribute("data-vraag");
         if (!touched[qid]) { return; }
-        var checked = Array.prototype.map.call(form.querySelectorAll("input[name='" + qid + "']:checked"),
-          function (input) { return input.value; });
+        var checked = checkedValues(qid);
         var blocks = question.querySelectorAll(".zelftest-keuze[data-keuze]");
+        var texts = Array.prototype.filter.call(blocks, function (b) {
+          return checked.indexOf(b.getAttribute("data-keuze")) >= 0;
+        }).map(function (b) { return b.getAttribute("data-tekst"); });
+        answered.push(el("li", {}, [el("strong", { text: "Vraag " + (qIndex + 1) + ": " + question.getAttribute("data-tekst") + " " }),
+          document.createTextNode(texts.length ? texts.join(", ") : "niemand aangevinkt")]));
         if (question.getAttribute("data-soort") === "aanvinken") {
           var missing = Array.prototype.filter.call(blocks, function (b) {
             return checked.indexOf(b.getAttribute("data-keuze")) < 0;
@@ -267,17 +351,39 @@
           document.createTextNode(". Beantwoord vraag 1: dan zie je welke module daarna past.")]);
         result.appendChild(hint);
       }
+      if (answered.length) {
+        result.appendChild(el("p", { "class": "zelftest-kop" }, [el("strong", { text: "Jullie antwoorden" })]));
+        result.appendChild(el("ul", { "class": "zelftest-antwoorden" }, answered));
+      }
       if (advice.length) {
         result.appendChild(el("p", { "class": "zelftest-kop" }, [el("strong", { text: "Ons advies bij jullie antwoorden" })]));
         advice.forEach(function (node) { result.appendChild(node); });
       }
+      box.classList.toggle("zelftest--ingevuld", answered.length > 0);
+      tools.hidden = answered.length === 0;
     }
 
+    var printButton = el("button", { type: "button", "class": "md-button", text: "Druk je advies af" });
+    var clearButton = el("button", { type: "button", "class": "md-button", text: "Wis je antwoorden" });
+    var tools = el("div", { "class": "zelftest-knoppen" }, [printButton, clearButton,
+      el("p", { "class": "zelftest-bewaard", text: "Je antwoorden blijven alleen in deze browser bewaard, tot je ze wist." })]);
+    printButton.addEventListener("click", function () { window.print(); });
+    clearButton.addEventListener("click", function () {
+      form.reset();
+      touched = {};
+      forget(key);
+      show();
+      var first = form.querySelector("input");
+      if (first) { first.focus(); }
+    });
+
     box.textContent = "";
-    box.appendChild(el("p", { text: "Kies bij elke vraag je antwoord. Je advies en je route verschijnen meteen onder de vragen. Alle adviezen staan ook verderop op deze pagina." }));
+    box.appendChild(el("p", { "class": "zelftest-intro", text: "Kies bij elke vraag je antwoord. Je advies en je route verschijnen meteen onder de vragen. Alle adviezen staan ook verderop op deze pagina." }));
     box.appendChild(form);
     box.appendChild(result);
+    box.appendChild(tools);
     box.classList.add("zelftest--actief");
+    restore();
     show();
   }
 
