@@ -83,6 +83,164 @@
     return null;
   }
 
+  // -- the agenda as a Word file (.docx), made in the browser ----------------------------
+  /* A .docx is a zip of a few XML files. This small writer stores them uncompressed (a zip
+   * 'stored' entry needs only a CRC-32), so no library is needed and nothing leaves the browser.
+   * Word, LibreOffice and Google Docs open it; the text uses Word's default styles. */
+  var crcTable = null;
+  function crc32(bytes) {
+    if (!crcTable) {
+      crcTable = [];
+      for (var n = 0; n < 256; n++) {
+        var c = n;
+        for (var k = 0; k < 8; k++) { c = c & 1 ? 0xEDB88320 ^ (c >>> 1) : c >>> 1; }
+        crcTable.push(c >>> 0);
+      }
+    }
+    var crc = 0xFFFFFFFF;
+    for (var i = 0; i < bytes.length; i++) { crc = crcTable[(crc ^ bytes[i]) & 0xFF] ^ (crc >>> 8); }
+    return (crc ^ 0xFFFFFFFF) >>> 0;
+  }
+
+  function zip(files) {
+    var encoder = new TextEncoder();
+    var parts = [];
+    var central = [];
+    var offset = 0;
+    function header(size) { var b = new Uint8Array(size); return { bytes: b, view: new DataView(b.buffer) }; }
+    files.forEach(function (file) {
+      var name = encoder.encode(file.name);
+      var data = encoder.encode(file.text);
+      var crc = crc32(data);
+      var local = header(30);
+      local.view.setUint32(0, 0x04034b50, true);
+      local.view.setUint16(4, 20, true);
+      local.view.setUint16(10, 0, true);            // time 00:00
+      local.view.setUint16(12, 0x21, true);         // date 1980-01-01
+      local.view.setUint32(14, crc, true);
+      local.view.setUint32(18, data.length, true);
+      local.view.setUint32(22, data.length, true);
+      local.view.setUint16(26, name.length, true);
+      var entry = header(46);
+      entry.view.setUint32(0, 0x02014b50, true);
+      entry.view.setUint16(4, 20, true);
+      entry.view.setUint16(6, 20, true);
+      entry.view.setUint16(14, 0x21, true);
+      entry.view.setUint32(16, crc, true);
+      entry.view.setUint32(20, data.length, true);
+      entry.view.setUint32(24, data.length, true);
+      entry.view.setUint16(28, name.length, true);
+      entry.view.setUint32(42, offset, true);
+      parts.push(local.bytes, name, data);
+      central.push(entry.bytes, name);
+      offset += 30 + name.length + data.length;
+    });
+    var size = central.reduce(function (sum, b) { return sum + b.length; }, 0);
+    var end = header(22);
+    end.view.setUint32(0, 0x06054b50, true);
+    end.view.setUint16(8, files.length, true);
+    end.view.setUint16(10, files.length, true);
+    end.view.setUint32(12, size, true);
+    end.view.setUint32(16, offset, true);
+    return new Blob(parts.concat(central, [end.bytes]),
+      { type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" });
+  }
+
+  function xmlText(text) {
+    return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  }
+
+  var W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+  var XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
+  var REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+  /* The smallest theme Word accepts: colours, fonts and three of each format style. */
+  var THEME = (function () {
+    var A = "http://schemas.openxmlformats.org/drawingml/2006/main";
+    var colours = ["dk1", "000000", "lt1", "FFFFFF", "dk2", "1F497D", "lt2", "EEECE1", "accent1", "00796B",
+      "accent2", "C0504D", "accent3", "9BBB59", "accent4", "8064A2", "accent5", "4BACC6", "accent6", "F79646",
+      "hlink", "0000FF", "folHlink", "800080"];
+    var scheme = "";
+    for (var i = 0; i < colours.length; i += 2) {
+      scheme += "<a:" + colours[i] + '><a:srgbClr val="' + colours[i + 1] + '"/></a:' + colours[i] + ">";
+    }
+    var font = '<a:latin typeface="Calibri"/><a:ea typeface=""/><a:cs typeface=""/>';
+    var fill = '<a:solidFill><a:schemeClr val="phClr"/></a:solidFill>';
+    var line = '<a:ln w="9525">' + fill + "</a:ln>";
+    var effect = "<a:effectStyle><a:effectLst/></a:effectStyle>";
+    return '<a:theme xmlns:a="' + A + '" name="Agenda"><a:themeElements><a:clrScheme name="Agenda">' + scheme +
+      '</a:clrScheme><a:fontScheme name="Agenda"><a:majorFont>' + font + "</a:majorFont><a:minorFont>" + font +
+      '</a:minorFont></a:fontScheme><a:fmtScheme name="Agenda"><a:fillStyleLst>' + fill + fill + fill +
+      "</a:fillStyleLst><a:lnStyleLst>" + line + line + line + "</a:lnStyleLst><a:effectStyleLst>" + effect + effect + effect +
+      "</a:effectStyleLst><a:bgFillStyleLst>" + fill + fill + fill + "</a:bgFillStyleLst></a:fmtScheme></a:themeElements></a:theme>";
+  })();
+
+  function run(text, bold, size) {
+    return "<w:r><w:rPr>" + (bold ? "<w:b/>" : "") + (size ? '<w:sz w:val="' + size + '"/>' : "") +
+      '<w:lang w:val="nl-BE"/></w:rPr><w:t xml:space="preserve">' + xmlText(text) + "</w:t></w:r>";
+  }
+  function para(runs, spaceAfter) {
+    return '<w:p><w:pPr><w:spacing w:after="' + (spaceAfter || 120) + '"/></w:pPr>' + runs + "</w:p>";
+  }
+  function cell(text, width, bold) {
+    return '<w:tc><w:tcPr><w:tcW w:w="' + width + '" w:type="dxa"/></w:tcPr>' +
+      '<w:p><w:pPr><w:spacing w:before="60" w:after="60"/></w:pPr>' + run(text, bold) + "</w:p></w:tc>";
+  }
+
+  /* The agenda: title, date, hours, place, and a table with the clock time of every step. */
+  function agendaDocx(info) {
+    var border = '<w:top w:val="single" w:sz="4" w:color="000000"/><w:left w:val="single" w:sz="4" w:color="000000"/>' +
+      '<w:bottom w:val="single" w:sz="4" w:color="000000"/><w:right w:val="single" w:sz="4" w:color="000000"/>' +
+      '<w:insideH w:val="single" w:sz="4" w:color="000000"/><w:insideV w:val="single" w:sz="4" w:color="000000"/>';
+    var rows = '<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>' + cell("Uur", 2000, true) + cell("Wat", 7000, true) + "</w:tr>" +
+      info.rows.map(function (row) {
+        return "<w:tr><w:trPr><w:cantSplit/></w:trPr>" + cell(row[0], 2000) + cell(row[1], 7000) + "</w:tr>";
+      }).join("");
+    var body = para(run("AGENDA", true, 20)) + para(run(info.title, true, 36), 240) +
+      para(run("Datum: ", true) + run(info.date)) + para(run("Uur: ", true) + run(info.hours)) +
+      para(run("Plaats: ", true) + run("..............................................")) +
+      '<w:tbl><w:tblPr><w:tblW w:w="9000" w:type="dxa"/><w:tblBorders>' + border +
+      '</w:tblBorders><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid><w:gridCol w:w="2000"/><w:gridCol w:w="7000"/></w:tblGrid>' +
+      rows + "</w:tbl>" + para("") +
+      '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="567" w:footer="567" w:gutter="0"/></w:sectPr>';
+    return zip([
+      { name: "[Content_Types].xml", text: '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+        '<Default Extension="xml" ContentType="application/xml"/>' +
+        '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>' +
+        '<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>' +
+        '<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>' +
+        '<Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/>' +
+        '<Override PartName="/word/theme/theme1.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/>' +
+        "</Types>" },
+      { name: "_rels/.rels", text: '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>' +
+        "</Relationships>" },
+      { name: "word/document.xml", text: XML + "<w:document " + W + "><w:body>" + body + "</w:body></w:document>" },
+      { name: "word/_rels/document.xml.rels", text: XML +
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+        '<Relationship Id="rId1" Type="' + REL + 'styles" Target="styles.xml"/>' +
+        '<Relationship Id="rId2" Type="' + REL + 'settings" Target="settings.xml"/>' +
+        '<Relationship Id="rId3" Type="' + REL + 'fontTable" Target="fontTable.xml"/>' +
+        '<Relationship Id="rId4" Type="' + REL + 'theme" Target="theme/theme1.xml"/>' +
+        "</Relationships>" },
+      { name: "word/styles.xml", text: XML + "<w:styles " + W + "><w:docDefaults><w:rPrDefault><w:rPr>" +
+        '<w:rFonts w:ascii="Calibri" w:hAnsi="Calibri" w:cs="Calibri"/><w:sz w:val="22"/><w:lang w:val="nl-BE"/>' +
+        "</w:rPr></w:rPrDefault><w:pPrDefault/></w:docDefaults>" +
+        '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style></w:styles>' },
+      { name: "word/settings.xml", text: XML + "<w:settings " + W + '><w:defaultTabStop w:val="708"/></w:settings>' },
+      { name: "word/fontTable.xml", text: XML + "<w:fonts " + W + '><w:font w:name="Calibri"/></w:fonts>' },
+      { name: "word/theme/theme1.xml", text: XML + THEME }
+    ]);
+  }
+
+  function fileName(title, dateValue) {
+    var slug = title.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "")
+      .replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+    return "agenda-" + slug + (dateValue ? "-" + dateValue : "") + ".docx";
+  }
+
   function setupPlanner(planner, index) {
     var steps = JSON.parse(planner.getAttribute("data-stappen"));
     var title = planner.getAttribute("data-titel");
@@ -102,6 +260,7 @@
     var length = el("input", { type: "number", id: id("pauze-minuten"), name: "pauze-minuten",
       min: "5", max: "60", step: "5", value: "15", inputmode: "numeric" });
     var button = el("button", { type: "button", "class": "md-button", text: "Druk de agenda af" });
+    var download = el("button", { type: "button", "class": "md-button", text: "Download de agenda (.docx)" });
     var clear = el("button", { type: "button", "class": "md-button sessieplanner__wis",
       text: "Wis", "aria-label": "Wis datum, beginuur en pauze" });
     var key = "kvi-planner:" + title;
@@ -118,7 +277,7 @@
         field("Beginuur", start),
         field("Extra pauze", after),
         field("Minuten pauze", length),
-        el("div", { "class": "sessieplanner__knoppen" }, [button, clear]),
+        el("div", { "class": "sessieplanner__knoppen" }, [button, download, clear]),
         status,
         el("p", { "class": "sessieplanner__hint sessieplanner__bewaard",
           text: "Je keuzes blijven alleen in deze browser bewaard. Met 'Wis' maak je alles leeg." })
@@ -224,6 +383,29 @@
       document.body.appendChild(agenda());
       document.body.classList.add("sessieplanner-print");
       window.print();
+    });
+    download.addEventListener("click", function () {
+      var v = values();
+      if (v.start === null) {
+        status.textContent = "Vul eerst het beginuur in. Dan kan je de agenda downloaden.";
+        start.focus();
+        return;
+      }
+      var rows = schedule(steps, v.start, v.after, v.pause);
+      var blob = agendaDocx({
+        title: title,
+        date: longDate(date.value) || "..............................................",
+        hours: clock(v.start) + "–" + clock(rows[rows.length - 1].end),
+        rows: rows.map(function (row) {
+          return [span(row), row.pause ? "Pauze" : row.step.nummer + ". " + row.step.titel];
+        })
+      });
+      var link = el("a", { href: URL.createObjectURL(blob), download: fileName(title, date.value) });
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      setTimeout(function () { URL.revokeObjectURL(link.href); }, 60000);  // after the download started
+      status.textContent = "De agenda staat in je downloads als Word-bestand.";
     });
     window.addEventListener("afterprint", function () {
       document.body.classList.remove("sessieplanner-print");
