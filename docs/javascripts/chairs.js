@@ -9,6 +9,7 @@
  *    form from the questions on the page and shows the advice and the route at once.
  * 3. Glossary terms (abbr, from content/begrippen.yml): the first mention of each term can be
  *    focused with the keyboard, which shows its explanation.
+ * 4. Keyboard path: Material's search results box is a Tab stop only while the search is open.
  */
 (function () {
   "use strict";
@@ -582,7 +583,21 @@
     });
   }
 
+  // -- keyboard path: no Tab stop on the closed search ------------------------------------
+  /* Material's results box has tabindex="0" and stays in the page, zero pixels high, while the
+   * search is closed: the Tab key landed on it and nothing visible had focus. Material opens and
+   * closes the search by clicking its checkbox, so its change event tells when. */
+  function searchTabStop() {
+    var toggle = document.querySelector("[data-md-toggle=search]");
+    var box = document.querySelector(".md-search__scrollwrap");
+    if (!toggle || !box) { return; }
+    function sync() { box.tabIndex = toggle.checked ? 0 : -1; }
+    toggle.addEventListener("change", sync);
+    sync();
+  }
+
   function init() {
+    searchTabStop();
     focusableTerms();
     document.querySelectorAll(".sessieplanner").forEach(setupPlanner);
     var box = document.querySelector("[data-zelftest]");

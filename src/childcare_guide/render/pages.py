@@ -98,14 +98,14 @@ def parts_nav() -> str:
     """Links to the six parts near the top of a module page, shown on a phone (extra.css):
     Material hides its table of contents on a small screen, and a module page is long."""
     links = "\n".join(f'<li><a href="#{_slug(part)}">{part}</a></li>' for part in PARTS)
-    return (f'<nav class="delen-nav" aria-label="Delen van deze module">\n'
+    return (f'<nav class="delen-nav" aria-label="Delen van deze module" data-search-exclude>\n'
             f'<p>Spring naar een deel</p>\n<ul>\n{links}\n</ul>\n</nav>\n')
 
 
 def running_title(title: str, package: Package) -> str:
     """The title at the top of every printed page (extra.css: fixed in print, hidden on screen)."""
     text = html.escape(f"{title} · {package.title}")
-    return f'<div class="lopende-titel" aria-hidden="true">{text}</div>\n'
+    return f'<div class="lopende-titel" aria-hidden="true" data-search-exclude>{text}</div>\n'
 
 
 def _slug(text: str) -> str:
