@@ -45,7 +45,10 @@ def test_no_navigation_search_or_table_of_contents(printed):
 
 def test_parts_start_on_a_new_page(printed):
     pages = page_texts(printed["module"])
-    firsts = [next((line.strip() for line in p.splitlines() if line.strip()), "") for p in pages]
+    # the first line of the text under the running title
+    firsts = [next((line.strip() for line in p.splitlines()
+                    if line.strip() and not line.strip().startswith("Module 1: Omgevingsanalyse ·")), "")
+              for p in pages]
     for part in ("Doelstellingen", "Uitwerking", "Werkinstrumenten"):
         assert part in firsts, (part, firsts)
     # objectives and the timed outline stay together on one page
@@ -65,3 +68,41 @@ def test_printed_worksheet_has_no_download_button(printed, tmp_path):
     subprocess.run(["pdftoppm", "-r", "30", "-png", "-f", "1", "-l", "1", str(printed["werkblad"]),
                     str(tmp_path / "blad")], check=True)
     assert next(tmp_path.glob("blad-*.png")).stat().st_size > 1000
+
+
+def test_every_printed_page_has_the_title_and_a_page_number(printed):
+    for name, title in (("module", "Module 1: Omgevingsanalyse · Kinderopvang voor iedereen"),
+                        ("werkblad", "Werkblad: Gemeentelijke fiche (module 1) · Kinderopvang voor iedereen")):
+        pages = page_texts(printed[name])
+        assert len(pages) >= 2 if name == "werkblad" else len(pages) >= 10
+        for number, text in enumerate(pages, start=1):
+            lines = [line.strip() for line in text.splitlines() if line.strip()]
+            assert lines[0] == title, (name, number, lines[:2])
+            assert lines[-1] == f"Pagina {number} van {len(pages)}", (name, number, lines[-1])
+
+
+def test_the_running_title_never_covers_the_text(printed):
+    """The article keeps room for the title on every page: the title stands alone on its line."""
+    for text in page_texts(printed["module"]):
+        first = next(line for line in text.splitlines() if line.strip())
+        assert first.strip().endswith("Kinderopvang voor iedereen"), first
+
+
+def test_table_rows_never_split_and_write_in_tables_have_equal_columns(browser, server):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(server + "/modules/toegankelijkheid/drempelscan/", wait_until="networkidle")
+    page.emulate_media(media="print")
+    rows = page.eval_on_selector_all("article table tr", "rs => rs.map(r => getComputedStyle(r).breakInside)")
+    layouts = page.eval_on_selector_all(
+        "article table", """ts => ts.filter(t => t.querySelector('td[data-invullen]')).map(t => ({
+          layout: getComputedStyle(t).tableLayout,
+          widths: [...t.rows[0].cells].map(c => Math.round(c.getBoundingClientRect().width))}))""")
+    heights = page.eval_on_selector_all("article table td[data-invullen]",
+                                        "cs => cs.map(c => c.getBoundingClientRect().height)")
+    context.close()
+    assert rows and set(rows) == {"avoid"}
+    assert layouts
+    for table in layouts:  # as in the Word worksheet: the width divided evenly over the columns
+        assert table["layout"] == "fixed" and max(table["widths"]) - min(table["widths"]) <= 2, table
+    assert min(heights) >= 0.9 / 2.54 * 96 - 1  # at least 0.9 cm, the .docx's EMPTY_ROW_HEIGHT

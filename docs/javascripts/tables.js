@@ -5,7 +5,40 @@
 // A ResizeObserver tells when the browser has laid out a box (on load, and again when the screen
 // turns or the window changes size). Its sizes are then ready, so reading them makes the browser
 // do no extra layout while the page starts: on a slow phone that layout was the longest task.
+//
+// On a phone (see extra.css) each row of a table becomes a card: every cell shows its column's
+// name in front of it, from a data-label attribute set here. A column that is empty in every row
+// is a column to write in (e.g. 'Onze gemeente'): its cells stay visible as empty boxes. Other
+// empty cells (such as the first cell of the Totaal row) are left out of the card.
+function labelTableCells(table) {
+  var head = table.tHead && table.tHead.rows[0];
+  if (!head || !table.tBodies.length) {
+    return;
+  }
+  var names = Array.prototype.map.call(head.cells, function (cell) { return cell.textContent.trim(); });
+  var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+  var writeIn = names.map(function (name, index) {
+    return rows.every(function (row) {
+      var cell = row.cells[index];
+      // the planner's clock column (chairs.js) is empty until a start time is filled in
+      return !cell || (!cell.textContent.trim() && !cell.classList.contains("sessieplanner__klok"));
+    });
+  });
+  rows.forEach(function (row) {
+    Array.prototype.forEach.call(row.cells, function (cell, index) {
+      if (!cell.hasAttribute("data-label") && names[index]) {
+        cell.setAttribute("data-label", names[index]);
+      }
+      if (writeIn[index]) {
+        cell.setAttribute("data-invullen", "");
+      }
+    });
+  });
+  table.setAttribute("data-kaarten", "");
+}
+
 document$.subscribe(function () {
+  document.querySelectorAll(".md-typeset table:not([class])").forEach(labelTableCells);
   var boxes = Array.prototype.slice.call(document.querySelectorAll(".md-typeset__scrollwrap"));
 
   function label(list) {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 from childcare_guide.content.markdown_text import DIRECTIVE, demote_headings, to_plain_text
@@ -48,6 +49,8 @@ def module_page(package: Package, module: Module) -> str:
     out.append(version_line(package, module, page))
     out.append(f"[Download de presentatie (.pptx)]({deck}){{ .md-button .md-button--primary }}\n")
     out.append(f"{module.summary}\n")
+    out.append(parts_nav())
+    out.append(running_title(f"Module {module.number}: {module.title}", package))
     out.append(f"Een woord of afkorting die je niet kent? Wijs het aan voor een korte uitleg, of kijk "
                f"bij [Begrippen]({relative(page, GLOSSARY_PAGE)}).\n")
 
@@ -109,6 +112,25 @@ def module_page(package: Package, module: Module) -> str:
     return "\n".join(out)
 
 
+def parts_nav() -> str:
+    """Links to the six parts near the top of a module page, shown on a phone (extra.css):
+    Material hides its table of contents on a small screen, and a module page is long."""
+    links = "\n".join(f'<li><a href="#{_slug(part)}">{part}</a></li>' for part in PARTS)
+    return (f'<nav class="delen-nav" aria-label="Delen van deze module" data-search-exclude>\n'
+            f'<p>Spring naar een deel</p>\n<ul>\n{links}\n</ul>\n</nav>\n')
+
+
+def running_title(title: str, package: Package) -> str:
+    """The title at the top of every printed page (extra.css: fixed in print, hidden on screen)."""
+    text = html.escape(f"{title} · {package.title}")
+    return f'<div class="lopende-titel" aria-hidden="true" data-search-exclude>{text}</div>\n'
+
+
+def _slug(text: str) -> str:
+    """The anchor MkDocs gives a heading ('Meer weten' -> 'meer-weten')."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
 def version_line(package: Package, module: Module, page: str) -> str:
     """Which edition of the guide this is and when the module last changed."""
     line = f"**Editie van de gids:** {package.edition_text.removeprefix('editie ')}"
@@ -149,6 +171,7 @@ def worksheet_page(package: Package, module: Module, sheet: Worksheet) -> str:
     page = worksheet_page_path(module, sheet)
     out = [_front_matter(f"{sheet.title} (werkblad, module {module.number})", sheet_description(sheet, module))]
     out.append(f"# Werkblad: {sheet.title}\n")
+    out.append(running_title(f"Werkblad: {sheet.title} (module {module.number})", package))
     back = relative(page, module_page_path(module))
     out.append(f"Bij [module {module.number}: {module.title}]({back}#werkinstrumenten) · "
                f"{package.title}, {package.edition_text}\n")

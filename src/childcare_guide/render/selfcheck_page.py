@@ -51,7 +51,8 @@ def selfcheck_page(package: Package, check: SelfCheck) -> str:
             if q.kind == TICK:
                 out.append(f"**Nog niet aan tafel: {c.text}?** {c.advice}\n")
             else:
-                out.append(f"**Als je antwoordt: '{c.text}'** {c.advice}\n")
+                # the situation the chair recognises, then the advice: no quoted template opener
+                out.append(f"**{c.text}** {c.advice}\n")
                 if c.then:
                     out.append(route_text(package, c) + "\n{ .zelftest-route }\n")
             out.append("</div>\n")
