@@ -1,5 +1,6 @@
 /* Kinderopvang voor iedereen: two small tools for chairs. Every page is complete without this
- * file; it only adds interaction. No other host, no libraries. What a chair fills in (planner,
+ * file; it only adds interaction. No other host; one vendored library (fflate, for the .docx
+ * agenda, loaded on demand). What a chair fills in (planner,
  * self-check) stays in this browser only (localStorage), with a 'Wis' button to clear it.
  *
  * 1. Session planner (module pages, div.sessieplanner made by childcare_guide.render.planner):
@@ -85,65 +86,26 @@
   }
 
   // -- the agenda as a Word file (.docx), made in the browser ----------------------------
-  /* A .docx is a zip of a few XML files. This small writer stores them uncompressed (a zip
-   * 'stored' entry needs only a CRC-32), so no library is needed and nothing leaves the browser.
-   * Word, LibreOffice and Google Docs open it; the text uses Word's default styles. */
-  var crcTable = null;
-  function crc32(bytes) {
-    if (!crcTable) {
-      crcTable = [];
-      for (var n = 0; n < 256; n++) {
-        var c = n;
-        for (var k = 0; k < 8; k++) { c = c & 1 ? 0xEDB88320 ^ (c >>> 1) : c >>> 1; }
-        crcTable.push(c >>> 0);
-      }
-    }
-    var crc = 0xFFFFFFFF;
-    for (var i = 0; i < bytes.length; i++) { crc = crcTable[(crc ^ bytes[i]) & 0xFF] ^ (crc >>> 8); }
-    return (crc ^ 0xFFFFFFFF) >>> 0;
+  /* A .docx is a zip of a few XML files. The zip is made by fflate 0.8.3 (MIT, vendored as
+   * javascripts/vendor/fflate-0.8.3.min.js with its licence; about 12 KB gzipped), loaded only
+   * when a chair downloads an agenda. Nothing leaves the browser. Word, LibreOffice and Google
+   * Docs open the file; the text uses Word's default styles. */
+  var ZIP_LIBRARY = "vendor/fflate-0.8.3.min.js";
+  var scriptBase = document.currentScript ? document.currentScript.src : "";
+
+  function withZipLibrary(done, failed) {
+    if (window.fflate) { done(window.fflate); return; }
+    var script = document.createElement("script");
+    script.src = new URL(ZIP_LIBRARY, scriptBase || document.baseURI).href;
+    script.addEventListener("load", function () { done(window.fflate); });
+    script.addEventListener("error", failed);
+    document.head.appendChild(script);
   }
 
-  function zip(files) {
-    var encoder = new TextEncoder();
-    var parts = [];
-    var central = [];
-    var offset = 0;
-    function header(size) { var b = new Uint8Array(size); return { bytes: b, view: new DataView(b.buffer) }; }
-    files.forEach(function (file) {
-      var name = encoder.encode(file.name);
-      var data = encoder.encode(file.text);
-      var crc = crc32(data);
-      var local = header(30);
-      local.view.setUint32(0, 0x04034b50, true);
-      local.view.setUint16(4, 20, true);
-      local.view.setUint16(10, 0, true);            // time 00:00
-      local.view.setUint16(12, 0x21, true);         // date 1980-01-01
-      local.view.setUint32(14, crc, true);
-      local.view.setUint32(18, data.length, true);
-      local.view.setUint32(22, data.length, true);
-      local.view.setUint16(26, name.length, true);
-      var entry = header(46);
-      entry.view.setUint32(0, 0x02014b50, true);
-      entry.view.setUint16(4, 20, true);
-      entry.view.setUint16(6, 20, true);
-      entry.view.setUint16(14, 0x21, true);
-      entry.view.setUint32(16, crc, true);
-      entry.view.setUint32(20, data.length, true);
-      entry.view.setUint32(24, data.length, true);
-      entry.view.setUint16(28, name.length, true);
-      entry.view.setUint32(42, offset, true);
-      parts.push(local.bytes, name, data);
-      central.push(entry.bytes, name);
-      offset += 30 + name.length + data.length;
-    });
-    var size = central.reduce(function (sum, b) { return sum + b.length; }, 0);
-    var end = header(22);
-    end.view.setUint32(0, 0x06054b50, true);
-    end.view.setUint16(8, files.length, true);
-    end.view.setUint16(10, files.length, true);
-    end.view.setUint32(12, size, true);
-    end.view.setUint32(16, offset, true);
-    return new Blob(parts.concat(central, [end.bytes]),
+  function zip(fflate, files) {
+    var entries = {};
+    files.forEach(function (file) { entries[file.name] = fflate.strToU8(file.text); });
+    return new Blob([fflate.zipSync(entries, { level: 6, mtime: new Date(1980, 0, 1) })],
       { type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" });
   }
 
@@ -188,7 +150,7 @@
   }
 
   /* The agenda: title, date, hours, place, and a table with the clock time of every step. */
-  function agendaDocx(info) {
+  function agendaDocx(fflate, info) {
     var border = '<w:top w:val="single" w:sz="4" w:color="000000"/><w:left w:val="single" w:sz="4" w:color="000000"/>' +
       '<w:bottom w:val="single" w:sz="4" w:color="000000"/><w:right w:val="single" w:sz="4" w:color="000000"/>' +
       '<w:insideH w:val="single" w:sz="4" w:color="000000"/><w:insideV w:val="single" w:sz="4" w:color="000000"/>';
@@ -203,7 +165,7 @@
       '</w:tblBorders><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid><w:gridCol w:w="2000"/><w:gridCol w:w="7000"/></w:tblGrid>' +
       rows + "</w:tbl>" + para("") +
       '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="567" w:footer="567" w:gutter="0"/></w:sectPr>';
-    return zip([
+    return zip(fflate, [
       { name: "[Content_Types].xml", text: '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
         '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
@@ -393,20 +355,25 @@
         return;
       }
       var rows = schedule(steps, v.start, v.after, v.pause);
-      var blob = agendaDocx({
-        title: title,
-        date: longDate(date.value) || "..............................................",
-        hours: clock(v.start) + "–" + clock(rows[rows.length - 1].end),
-        rows: rows.map(function (row) {
-          return [span(row), row.pause ? "Pauze" : row.step.nummer + ". " + row.step.titel];
-        })
+      withZipLibrary(function (fflate) {
+        var blob = agendaDocx(fflate, {
+          title: title,
+          date: longDate(date.value) || "..............................................",
+          hours: clock(v.start) + "–" + clock(rows[rows.length - 1].end),
+          rows: rows.map(function (row) {
+            return [span(row), row.pause ? "Pauze" : row.step.nummer + ". " + row.step.titel];
+          })
+        });
+        var link = el("a", { href: URL.createObjectURL(blob), download: fileName(title, date.value) });
+        document.body.appendChild(link);
+        link.click();
+        link.remove();
+        setTimeout(function () { URL.revokeObjectURL(link.href); }, 60000);  // after the download started
+        status.textContent = "De agenda staat in je downloads als Word-bestand.";
+      }, function () {
+        status.textContent = "De agenda kon niet gemaakt worden. Laad de pagina opnieuw en probeer nog eens, " +
+          "of druk de agenda af met de knop ernaast.";
       });
-      var link = el("a", { href: URL.createObjectURL(blob), download: fileName(title, date.value) });
-      document.body.appendChild(link);
-      link.click();
-      link.remove();
-      setTimeout(function () { URL.revokeObjectURL(link.href); }, 60000);  // after the download started
-      status.textContent = "De agenda staat in je downloads als Word-bestand.";
     });
     window.addEventListener("afterprint", function () {
       document.body.classList.remove("sessieplanner-print");
