@@ -146,6 +146,7 @@ def test_version_is_in_the_notes_and_properties_never_on_a_shown_slide(package, 
         assert "Afspraken en volgende stappen" not in titles(prs)
         assert f"versie {package.version}" in notes(prs.slides[0])
         assert "editie december 2026" in notes(prs.slides[0])  # the edition chairs recognise
+        assert "editie december 2026" in prs.slides[0].placeholders[1].text_frame.text  # shown too
         assert prs.core_properties.version == package.version
         for slide in prs.slides:
             if slide._element.get("show") == "0":

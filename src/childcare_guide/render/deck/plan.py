@@ -202,7 +202,8 @@ class _Planner:
     def _title_slide(self) -> None:
         module = self.module
         number = self._next_number()
-        lines = list(paragraphs(f"{self.package.title} · {module.duration_text}"))
+        # the edition, as on the pages and worksheets: a chair sees which one the deck belongs to
+        lines = list(paragraphs(f"{self.package.title} · {self.package.edition_text} · {module.duration_text}"))
         lines += [Paragraph((self._field(field, number),)) for field in self.package.title_fields]
         self.slides.append(SlidePlan(
             "Titel", f"Module {module.number}: {module.title}", texts=(Text(1, tuple(lines)),),
