@@ -279,7 +279,7 @@ def whats_new_page(package: Package) -> str:
     out.append("# Wat is er nieuw\n")
     out.append(f"Dit is de **{package.edition_text}** van de gids (technisch: versie "
                f"{package.version}). Heb je vroeger een presentatie, een werkblad of het offline "
-               "pakket gedownload? Kijk dan welke editie erop staat: op de laatste dia van de "
+               "pakket gedownload? Kijk dan welke editie erop staat: op de eerste dia van de "
                "presentatie, op het werkblad of in het bestand LEESMIJ.txt van het offline pakket. "
                "Staat hieronder een uitgave met een latere datum die jouw module noemt? Download dan "
                "opnieuw.\n")
