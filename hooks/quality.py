@@ -32,6 +32,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from childcare_guide.content.links import LinkError, bad_links, check_page, link_problems
+from childcare_guide.site import preview
 from childcare_guide.site.cache import load_cached
 from childcare_guide.site.links import page_sources
 from childcare_guide.site.timing import timed
@@ -41,8 +42,8 @@ STYLE_PLACEHOLDER = "CSP_STYLE_HASHES"  # style="text-align: right;" of Markdown
 SAFE_REL = ("noopener", "noreferrer")
 # `mkdocs serve` adds its own inline live-reload script to each page it serves, with a new number
 # every time, so no hash can allow it. For that local preview only, the policy allows inline
-# scripts; the built site (mkdocs build, the tests, Lighthouse) keeps the hashes.
-_serving = False
+# scripts; the built site (mkdocs build, the tests, Lighthouse) keeps the hashes. Whether MkDocs
+# serves is known once, in childcare_guide.site.preview.
 
 _ANCHOR = re.compile(r"<a\s[^>]*>", re.I)
 _HREF = re.compile(r"""\shref\s*=\s*(["'])(.*?)\1""", re.I | re.S)
@@ -99,7 +100,7 @@ def fill_policy(page_html: str) -> str:
         return page_html
     scripts = sorted({_sha256(body) for attributes, body in _INLINE_SCRIPT.findall(page_html)
                       if _executable(attributes)})
-    if _serving:
+    if preview.serving():
         scripts = ["'unsafe-inline'"]
     styles = sorted({_sha256(html.unescape(value)) for _, value in _STYLE_ATTRIBUTE.findall(page_html)})
     style_sources = ["'unsafe-hashes'", *styles] if styles else []
@@ -128,8 +129,7 @@ def unfilled_policies(site_dir: str | Path) -> list[str]:
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    global _serving
-    _serving = command == "serve"
+    preview.start(command)  # also hooks/guide.py's: the same answer, whichever hook runs first
 
 
 def on_page_content(page_html: str, page, config, files) -> str:
@@ -154,7 +154,7 @@ def check_links(output: str, root: Path, src_uri: str, generated: bool, own_site
 def on_post_page(output: str, page, config) -> str:
     # while serving, MkDocs sets site_url to the local address, and the theme links to it
     check_links(output, _root(config), page.file.src_uri, page.file.generated_by is not None,
-                config.site_url if _serving else None)
+                config.site_url if preview.serving() else None)
     return defer_scripts(fill_policy(safe_external_links(output)))  # the theme's links too (footer)
 
 
