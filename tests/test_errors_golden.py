@@ -441,8 +441,8 @@ def test_slide_with_unknown_fill_in_field(project):
 
 
 def test_a_slide_no_longer_takes_a_list_of_fields(project):
-    line = replace(project, YML, "          - Hoogstens één minuut per persoon.\n",
-                   "          - Hoogstens één minuut per persoon.\n        invulvelden: [gemeente]\n")
+    line = replace(project, YML, "          - Hoogstens een halve minuut per persoon.\n",
+                   "          - Hoogstens een halve minuut per persoon.\n        invulvelden: [gemeente]\n")
     found = problems(project)
     assert any(f"regel {line + 1}" in p and "Zet elk invulveld in een zin" in p for p in found), found
 
