@@ -440,6 +440,19 @@ def test_slide_with_unknown_fill_in_field(project):
         f"een van deze: {', '.join(known)}."]
 
 
+def test_title_slide_sentence_with_an_unknown_field_and_a_field_in_no_sentence(project):
+    line = replace(project, "content/pakket.yml", "  - Met {veld:voorzitter|naam van de voorzitter}",
+                   "  - Met {veld:voorziter}")
+    first = line_of(read(project, "content/pakket.yml"), "titeldia:")
+    assert problems(project) == [
+        f"content/pakket.yml, regel {first} (veld 'titeldia'): Het invulveld 'voorzitter' staat in geen "
+        "enkele zin van de titeldia. Zet het in een zin met {veld:voorzitter}, of verwijder het onder "
+        "'invulvelden'.",
+        f"content/pakket.yml, regel {line} (veld 'titeldia › 2'): Het invulveld '{{veld:voorziter}}' "
+        "staat niet bij de invulvelden van pakket.yml. Kies een van deze: datum, gemeente, voorzitter, "
+        "of voeg het toe onder 'invulvelden'."]
+
+
 def test_a_slide_no_longer_takes_a_list_of_fields(project):
     line = replace(project, YML, "          - Hoogstens één minuut per persoon.\n",
                    "          - Hoogstens één minuut per persoon.\n        invulvelden: [gemeente]\n")

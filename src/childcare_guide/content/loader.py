@@ -97,6 +97,8 @@ class _Loader:
         title_fields = tuple(_field(f) for f in data["invulvelden"])
         self.unique([f.id for f in title_fields], package_file, doc, ("invulvelden",), "id",
                      "invulveld")
+        title_lines = tuple(" ".join(str(line).split()) for line in data.get("titeldia", []))
+        self._check_title_lines(title_lines, title_fields, package_file, doc)
         modules = self._load_modules(title_fields)
         changelog = self.content / CHANGELOG_FILE
         # every module folder, also one that has a mistake: no follow-on error in the changelog
@@ -105,10 +107,35 @@ class _Loader:
                                  data["versie"], slugs)
         modules = with_last_changes(self.root, modules, releases)
         return Package(title=data["titel"], subtitle=data["ondertitel"], version=data["versie"],
-                       title_fields=title_fields, modules=modules, root=self.root,
+                       title_fields=title_fields, title_lines=title_lines, modules=modules, root=self.root,
                        releases=releases, edition=data["editie"],
                        maintainer=data.get("beheerder"), contact=data.get("contact"),
                        repository=data.get("repository"), address=data.get("adres"))
+
+    def _check_title_lines(self, lines: tuple[str, ...], fields: tuple[FillInField, ...], file: Path,
+                           doc: YamlDocument) -> None:
+        """The title slide's sentences use only the title fields, and each of them once or more."""
+        if not lines:
+            return
+        known = {f.id for f in fields}
+        used: set[str] = set()
+        for index, line in enumerate(lines):
+            for part in split_placeholders(line):
+                if part.field is None:
+                    continue
+                used.add(part.field)
+                if part.field not in known:
+                    self.problem(file, doc.line(("titeldia", index)), dotted(("titeldia", index)),
+                                 f"Het invulveld '{{veld:{part.field}}}' staat niet bij de invulvelden "
+                                 "van pakket.yml.",
+                                 f"Kies een van deze: {', '.join(sorted(known))}, of voeg het toe onder "
+                                 "'invulvelden'.")
+        for field in fields:
+            if field.id not in used:
+                self.problem(file, doc.line(("titeldia",)), "titeldia",
+                             f"Het invulveld '{field.id}' staat in geen enkele zin van de titeldia.",
+                             f"Zet het in een zin met {{veld:{field.id}}}, of verwijder het onder "
+                             "'invulvelden'.")
 
     def _load_modules(self, title_fields: tuple[FillInField, ...]) -> tuple[Module, ...]:
         folder = self.content / "modules"

@@ -269,6 +269,8 @@ class Package:
     contact: str | None = None  # an e-mail address to report a mistake
     repository: str | None = None  # pakket.yml 'repository' (else GIDS_REPO_URL, see site/colophon.py)
     address: str | None = None  # 'adres': where the guide is online
+    # 'titeldia': the title slide's sentences for the room, with the title fields as {veld:id}
+    title_lines: tuple[str, ...] = ()
 
     @property
     def edition_text(self) -> str:

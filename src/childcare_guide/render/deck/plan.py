@@ -204,7 +204,11 @@ class _Planner:
         number = self._next_number()
         # the edition, as on the pages and worksheets: a chair sees which one the deck belongs to
         lines = list(paragraphs(f"{self.package.title} · {self.package.edition_text} · {module.duration_text}"))
-        lines += [Paragraph((self._field(field, number),)) for field in self.package.title_fields]
+        if self.package.title_lines:
+            # sentences for the room ('Met [Vul in: naam van de voorzitter]'), each field a run
+            lines += [self._sentence(line, number) for line in self.package.title_lines]
+        else:
+            lines += [Paragraph((self._field(field, number),)) for field in self.package.title_fields]
         self.slides.append(SlidePlan(
             "Titel", f"Module {module.number}: {module.title}", texts=(Text(1, tuple(lines)),),
             notes="Vul vóór het overleg elk geel veld in. De verborgen dia 'Voorbereiding: "
