@@ -68,8 +68,8 @@ def test_title_slide_puts_the_fill_in_fields_in_sentences_for_the_room(package, 
     slide = decks["omgevingsanalyse"].slides[0]
     lines = [p.text for p in slide.placeholders[1].text_frame.paragraphs]
     assert lines[0].startswith(f"{package.title} · {package.edition_text}")  # the edition stays
-    assert lines[1:] == ["Lokaal Overleg Kinderopvang [Vul in: naam van de gemeente] · "
-                         "[Vul in: datum van het overleg]", "Met [Vul in: naam van de voorzitter]"]
+    assert lines[1:] == ["Lokaal Overleg Kinderopvang [Vul in: naam van de gemeente]",
+                         "Op [Vul in: datum], met [Vul in: naam van de voorzitter]"]
     # each field is still its own run, and no field's label for the chair is shown as a line
     assert len(field_runs(slide)) == len(package.title_fields) == 3
     assert not any(line.startswith(FILL_IN_PREFIX) for line in lines)

@@ -441,8 +441,8 @@ def test_slide_with_unknown_fill_in_field(project):
 
 
 def test_title_slide_sentence_with_an_unknown_field_and_a_field_in_no_sentence(project):
-    line = replace(project, "content/pakket.yml", "  - Met {veld:voorzitter|naam van de voorzitter}",
-                   "  - Met {veld:voorziter}")
+    line = replace(project, "content/pakket.yml", "met {veld:voorzitter|naam van de voorzitter}",
+                   "met {veld:voorziter}")
     first = line_of(read(project, "content/pakket.yml"), "titeldia:")
     assert problems(project) == [
         f"content/pakket.yml, regel {first} (veld 'titeldia'): Het invulveld 'voorzitter' staat in geen "
