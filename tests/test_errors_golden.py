@@ -267,7 +267,7 @@ def test_wrong_slide_type(project):
     assert problems(project) == [
         f"{YML}, regel {line} (veld 'stappen › {n} › dias › 1 › type'): 'twee-kolom' is geen "
         "toegelaten waarde. Kies een van deze waarden: 'tekst', 'twee-kolommen', 'cijfers', 'grafiek', "
-        "'stelling', 'vraag', 'route'."]
+        "'stelling', 'vraag', 'route', 'tegels', 'beeld'."]
 
 
 def test_slide_title_too_long(project):
@@ -697,7 +697,7 @@ def test_several_schema_mistakes_in_one_module_are_all_reported(project):
         "Schrijf een geheel getal zonder aanhalingstekens, bijvoorbeeld 10.",
         f"{YML}, regel {slide_type} (veld 'stappen › {v} › dias › 1 › type'): 'twee-kolom' is geen "
         "toegelaten waarde. Kies een van deze waarden: 'tekst', 'twee-kolommen', 'cijfers', 'grafiek', "
-        "'stelling', 'vraag', 'route'.",
+        "'stelling', 'vraag', 'route', 'tegels', 'beeld'.",
         f"{YML}, regel {bad_id} (veld 'stappen › {g} › id'): 'Groepswerk' heeft niet de juiste vorm. {ID_FIX}"]
 
 

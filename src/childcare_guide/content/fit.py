@@ -137,8 +137,18 @@ def chart_fits(figures) -> bool:
 
 TILE_AREA_PT = (864, 366)  # the 'Tegels' area of the template: width and height
 TILE_GAP_PT = 14
-TILE_HEADING_PT = 26
-TILE_TEXT_PT = 20
+TILE_MAX_HEIGHT_PT = 230  # one row of tiles stays a row of tiles, centred in the area
+
+
+@dataclass(frozen=True)
+class TileSizes:
+    heading_pt: float
+    text_pt: float
+
+
+def tile_sizes(count: int) -> TileSizes:
+    """Wide tiles (at most three a row) read larger than four narrow ones a row."""
+    return TileSizes(32, 24) if tile_grid(count)[0] <= 3 else TileSizes(26, 20)
 
 
 def tile_grid(count: int) -> tuple[int, int]:
@@ -152,10 +162,11 @@ def tile_grid(count: int) -> tuple[int, int]:
 def tile_capacity(count: int) -> Capacity:
     """How much text one tile holds: its width and height, less a heading of one line."""
     columns, rows = tile_grid(count)
+    sizes = tile_sizes(count)
     width = (TILE_AREA_PT[0] - TILE_GAP_PT * (columns - 1)) / columns
-    height = (TILE_AREA_PT[1] - TILE_GAP_PT * (rows - 1)) / rows
-    box = height - TILE_HEADING_PT * (LINE + SPACE_BEFORE)
-    return Capacity("de tekst van een tegel", chars=chars_for(width, TILE_TEXT_PT), size_pt=TILE_TEXT_PT,
+    height = min(TILE_MAX_HEIGHT_PT, (TILE_AREA_PT[1] - TILE_GAP_PT * (rows - 1)) / rows)
+    box = height - sizes.heading_pt * (LINE + SPACE_BEFORE) - 6  # 6 pt between the word and its line
+    return Capacity("de tekst van een tegel", chars=chars_for(width, sizes.text_pt), size_pt=sizes.text_pt,
                     box_pt=box)
 
 

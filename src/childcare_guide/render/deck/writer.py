@@ -343,8 +343,10 @@ def _write_tiles(slide: PptxSlide, tiles: tuple[tuple[str, str], ...]) -> None:
     its word (large, dark green) and one line; the group's alt text reads them in order."""
     left, top, width, height = _take_area(slide, 1)
     columns, rows = fit.tile_grid(len(tiles))
+    sizes = fit.tile_sizes(len(tiles))
     tile_width = (width - TILE_GAP * (columns - 1)) // columns
-    tile_height = (height - TILE_GAP * (rows - 1)) // rows
+    tile_height = min(Pt(fit.TILE_MAX_HEIGHT_PT), (height - TILE_GAP * (rows - 1)) // rows)
+    top += (height - rows * tile_height - (rows - 1) * TILE_GAP) // 2  # the grid centred in the area
     group = slide.shapes.add_group_shape()
     group.name = "Tegels"
     for number, (heading, text) in enumerate(tiles, start=1):
@@ -363,14 +365,14 @@ def _write_tiles(slide: PptxSlide, tiles: tuple[tuple[str, str], ...]) -> None:
         tile.shadow.inherit = False
         frame = tile.text_frame
         frame.word_wrap = True
-        frame.vertical_anchor = MSO_ANCHOR.TOP
+        frame.vertical_anchor = MSO_ANCHOR.MIDDLE
         frame.text = heading
         head = frame.paragraphs[0]
-        head.font.size, head.font.bold = Pt(fit.TILE_HEADING_PT), True
+        head.font.size, head.font.bold = Pt(sizes.heading_pt), True
         head.font.color.rgb = FLANDERS_COLOUR
         line = frame.add_paragraph()
         line.text = text
-        line.font.size = Pt(fit.TILE_TEXT_PT)
+        line.font.size = Pt(sizes.text_pt)
         line.font.color.rgb = INK
         line.space_before = Pt(6)
         for paragraph in (head, line):
