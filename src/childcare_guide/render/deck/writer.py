@@ -366,17 +366,17 @@ def _write_tiles(slide: PptxSlide, tiles: tuple[tuple[str, str], ...]) -> None:
         frame = tile.text_frame
         frame.word_wrap = True
         frame.vertical_anchor = MSO_ANCHOR.MIDDLE
-        frame.text = heading
-        head = frame.paragraphs[0]
-        head.font.size, head.font.bold = Pt(sizes.heading_pt), True
-        head.font.color.rgb = FLANDERS_COLOUR
-        line = frame.add_paragraph()
-        line.text = text
-        line.font.size = Pt(sizes.text_pt)
-        line.font.color.rgb = INK
-        line.space_before = Pt(6)
-        for paragraph in (head, line):
+        # sizes and colours on the runs: PowerPoint does not apply a paragraph's default to them
+        for index, (words, size, bold, colour) in enumerate(((heading, sizes.heading_pt, True, FLANDERS_COLOUR),
+                                                             (text, sizes.text_pt, False, INK))):
+            paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
             paragraph.alignment = PP_ALIGN.LEFT
+            if index:
+                paragraph.space_before = Pt(6)
+            run = paragraph.add_run()
+            run.text = words
+            run.font.size, run.font.bold = Pt(size), bold
+            run.font.color.rgb = colour
     described = "; ".join(f"{heading}: {text}" for heading, text in tiles)
     group._element.find(f"{{{P}}}nvGrpSpPr/{{{P}}}cNvPr").set(
         "descr", f"Schema met {len(tiles)} tegels. {described}")
