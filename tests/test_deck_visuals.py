@@ -130,7 +130,8 @@ def add_picture_slide(root, picture: str = "zaal.png", text: str | None = "Zo st
     out = io.BytesIO()
     Image.new("RGB", (800, 400), (0, 121, 107)).save(out, format="PNG")
     (folder / "zaal.png").write_bytes(out.getvalue())
-    write(root, f"{MOD}/inleiding.md", read(root, f"{MOD}/inleiding.md").rstrip("\n") + f"\n\n![{ALT}](beelden/zaal.png)\n")
+    intro = read(root, f"{MOD}/inleiding.md").rstrip("\n")
+    write(root, f"{MOD}/inleiding.md", f"{intro}\n\n![{ALT}](beelden/zaal.png)\n")
     slide = f"      - titel: Zo zit de zaal\n        type: beeld\n        beeld: {picture}\n"
     if text:
         slide += f"        tekst: {text}\n"
@@ -147,7 +148,7 @@ def test_a_picture_slide_shows_the_picture_with_its_alt_text_and_proportions(pro
     picture = next(sh for sh in slide.shapes if sh.shape_type == MSO_SHAPE_TYPE.PICTURE)
     assert picture._element.find(f"{P}nvPicPr/{P}cNvPr").get("descr") == ALT
     assert abs(picture.width / picture.height - 2) < 0.01
-    place = next(l for l in slide.slide_layout.placeholders if l.placeholder_format.idx == 1)
+    place = next(sh for sh in slide.slide_layout.placeholders if sh.placeholder_format.idx == 1)
     assert picture.left >= place.left and picture.left + picture.width <= place.left + place.width + 1
     assert picture.width == place.width or picture.height == place.height  # as large as it fits
     assert slide.placeholders[2].text_frame.text == "Zo staan de tafels klaar."
@@ -161,5 +162,5 @@ def test_a_picture_without_a_sentence_takes_the_sentence_place_too(project):
     slide = _slide(prs, "Zo zit de zaal")
     assert [sh.placeholder_format.idx for sh in slide.placeholders] == [0]  # no empty text box
     picture = next(sh for sh in slide.shapes if sh.shape_type == MSO_SHAPE_TYPE.PICTURE)
-    place = next(l for l in slide.slide_layout.placeholders if l.placeholder_format.idx == 1)
+    place = next(sh for sh in slide.slide_layout.placeholders if sh.placeholder_format.idx == 1)
     assert picture.width > place.width

@@ -14,7 +14,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from PIL import Image
 from content_edits import (
     MOD,
     OTHER,
@@ -31,6 +30,7 @@ from content_edits import (
     write,
 )
 from helpers import ROOT, run_python
+from PIL import Image
 
 from childcare_guide.content.errors import ContentError
 from childcare_guide.content.loader import load_package
