@@ -16,6 +16,8 @@ from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import PP_ALIGN
+from pptx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+from pptx.parts.slide import SlideLayoutPart
 from pptx.util import Emu
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -46,8 +48,10 @@ RENAME = {
     "Vertical Title and Text": "Vraag",
     "Blank": None,
     "Content with Caption": "Route",
-    "Picture with Caption": None,
+    "Picture with Caption": "Beeld",
 }
+# New layouts, each a copy of a default layout made before the renaming: new name -> source name.
+COPIES = {"Kerncijfer": "Two Content", "Tegels": "Title and Content"}
 # The legend of a statement: colour AND word, white or dark text far above 4.5:1 on its colour.
 LEGEND = (("Akkoord", DARK, RGBColor(0xFF, 0xFF, 0xFF)),
           ("Twijfel", RGBColor(0xF2, 0xC9, 0x4C), INK),
@@ -259,6 +263,110 @@ def route_layout(layout, title_box) -> None:
                 rpr.attrib.pop("b", None)
 
 
+def copy_layout(prs, source, name: str):
+    """A new layout on the master: a copy of `source` under `name`.
+
+    python-pptx has no public call to add a layout, so this one-off generator uses its part
+    classes (pptx.parts.slide, pptx.opc): the copy becomes a layout part related to the master and
+    listed in the master's <p:sldLayoutIdLst>, as PowerPoint writes it. The decks themselves only
+    find layouts by name (public API).
+    """
+    master = prs.slide_master
+    package = master.part.package
+    partname = package.next_partname("/ppt/slideLayouts/slideLayout%d.xml")
+    part = SlideLayoutPart.load(partname, CONTENT_TYPE.PML_SLIDE_LAYOUT, package,
+                                etree.tostring(source._element))
+    part.relate_to(master.part, RELATIONSHIP_TYPE.SLIDE_MASTER)
+    rid = master.part.relate_to(part, RELATIONSHIP_TYPE.SLIDE_LAYOUT)
+    id_list = master._element.find(f"{{{P}}}sldLayoutIdLst")
+    used = [int(entry.get("id")) for entry in id_list]
+    etree.SubElement(id_list, f"{{{P}}}sldLayoutId", {"id": str(max(used) + 1), f"{{{R}}}id": rid})
+    layout = part.slide_layout
+    layout._element.find(f"{{{P}}}cSld").set("name", name)
+    return layout
+
+
+def plain_body(shape, size: str, align: str, anchor: str, colour: RGBColor = INK) -> None:
+    """A placeholder's text without bullets or indent, at one size, aligned and anchored."""
+    body_properties(shape).set("anchor", anchor)
+    lst = text_body(shape).find(f"{{{A}}}lstStyle")
+    level = lst.find(f"{{{A}}}lvl1pPr")
+    if level is None:
+        level = etree.SubElement(lst, f"{{{A}}}lvl1pPr")
+    for old in list(level):
+        level.remove(old)
+    level.set("marL", "0")
+    level.set("indent", "0")
+    level.set("algn", align)
+    etree.SubElement(level, f"{{{A}}}buNone")
+    rpr = etree.SubElement(level, f"{{{A}}}defRPr", sz=size)
+    fill = etree.SubElement(rpr, f"{{{A}}}solidFill")
+    etree.SubElement(fill, f"{{{A}}}srgbClr", val=str(colour))
+
+
+# Under the title and above a source line (two lines of 18 pt) on the 7,5 inch high slide.
+BODY_TOP = Emu(1650000)
+BODY_BOTTOM = Emu(5900000)
+AREA_BOTTOM = Emu(6350000)
+
+
+def key_figure_layout(layout, title_box) -> None:
+    """One figure that fills the slide: two panels side by side, Flanders on the left (light green)
+    and our municipality on the right (white, framed), each a large number with its words. The
+    deck sets the number's size; a designer restyles the panels here."""
+    left, top, width, height = title_box
+    gap = Emu(300000)
+    panel = (width - gap) // 2
+    for shape in layout.placeholders:
+        idx = shape.placeholder_format.idx
+        if idx == 0:
+            shape.left, shape.top, shape.width, shape.height = left, top, width, height
+        elif idx in (1, 2):
+            shape.name = "Vlaanderen" if idx == 1 else "Onze gemeente"
+            shape.left = left if idx == 1 else left + panel + gap
+            shape.top, shape.width, shape.height = BODY_TOP, panel, BODY_BOTTOM - BODY_TOP
+            plain_body(shape, "2400", "ctr", "ctr")
+            shape.fill.solid()
+            shape.fill.fore_color.rgb = LIGHT if idx == 1 else RGBColor(0xFF, 0xFF, 0xFF)
+            shape.line.color.rgb = DARK
+            shape.line.width = Emu(28575)  # 2.25 pt
+
+
+def area_layout(layout, title_box, area_name: str) -> None:
+    """Only the title, and one body placeholder that marks the area where the deck draws its
+    native shapes (the tiles of a diagram); the deck removes the placeholder and uses its box."""
+    left, top, width, height = title_box
+    for shape in list(layout.placeholders):
+        idx = shape.placeholder_format.idx
+        if idx == 0:
+            shape.left, shape.top, shape.width, shape.height = left, top, width, height
+        elif idx == 1:
+            shape.name = area_name
+            # no source line under a diagram: the area reaches down to the slide's bottom margin
+            shape.left, shape.top, shape.width, shape.height = left, BODY_TOP, width, AREA_BOTTOM - BODY_TOP
+
+
+def picture_layout(layout, title_box) -> None:
+    """A picture with one short sentence: the picture large on the left, the sentence on the right."""
+    left, top, width, height = title_box
+    gap = Emu(300000)
+    picture_width = int(width * 0.62)
+    for shape in layout.placeholders:
+        idx = shape.placeholder_format.idx
+        if idx == 0:
+            shape.left, shape.top, shape.width, shape.height = left, top, width, height
+            body_properties(shape).set("anchor", "ctr")
+            for rpr in shape._element.iter(f"{{{A}}}defRPr"):
+                rpr.attrib.pop("sz", None)
+                rpr.attrib.pop("b", None)
+        elif idx == 1:
+            shape.left, shape.top, shape.width, shape.height = left, BODY_TOP, picture_width, BODY_BOTTOM - BODY_TOP
+        elif idx == 2:
+            shape.left, shape.top = left + picture_width + gap, BODY_TOP
+            shape.width, shape.height = width - picture_width - gap, BODY_BOTTOM - BODY_TOP
+            plain_body(shape, "2400", "l", "ctr")
+
+
 def declare_notes_master(prs) -> None:
     """Give the template a notes master, listed in presentation.xml's <p:notesMasterIdLst>.
 
@@ -300,7 +408,17 @@ def main() -> None:
 
     title = next(sh for sh in master.placeholders if sh.placeholder_format.idx == 0)
     title_box = (title.left, title.top, title.width, title.height)
+    by_name = {layout.name: layout for layout in prs.slide_layouts}
+    for new_name, source_name in COPIES.items():
+        layout = copy_layout(prs, by_name[source_name], new_name)
+        scale_shapes(layout.placeholders, factor)
+        if new_name == "Kerncijfer":
+            key_figure_layout(layout, title_box)
+        else:
+            area_layout(layout, title_box, "Tegels")
     for layout in list(prs.slide_layouts):
+        if layout.name in COPIES:
+            continue
         new_name = RENAME[layout.name]
         if new_name is None:
             prs.slide_layouts.remove(layout)
@@ -315,6 +433,8 @@ def main() -> None:
                     shape.width = int(WIDE - 2 * shape.left)
         if new_name == "Route":
             route_layout(layout, title_box)
+        if new_name == "Beeld":
+            picture_layout(layout, title_box)
         if new_name in ("Stelling", "Vraag"):
             big_text_layout(layout, title_box, STATEMENT_SIZE if new_name == "Stelling" else QUESTION_SIZE,
                             legend=new_name == "Stelling")

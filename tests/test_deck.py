@@ -64,10 +64,15 @@ def test_deck_follows_the_module(package, decks):
     assert titles(prs) == expected  # no generic closing slide: the module's last step closes
 
 
-def test_title_slide_has_the_three_fill_in_fields(package, decks):
+def test_title_slide_puts_the_fill_in_fields_in_sentences_for_the_room(package, decks):
     slide = decks["omgevingsanalyse"].slides[0]
-    texts = [r.text for r in field_runs(slide)]
-    assert texts == [f"{FILL_IN_PREFIX}{f.label}]" for f in package.title_fields]
+    lines = [p.text for p in slide.placeholders[1].text_frame.paragraphs]
+    assert lines[0].startswith(f"{package.title} · {package.edition_text}")  # the edition stays
+    assert lines[1:] == ["Lokaal Overleg Kinderopvang [Vul in: naam van de gemeente]",
+                         "Op [Vul in: datum], met [Vul in: naam van de voorzitter]"]
+    # each field is still its own run, and no field's label for the chair is shown as a line
+    assert len(field_runs(slide)) == len(package.title_fields) == 3
+    assert not any(line.startswith(FILL_IN_PREFIX) for line in lines)
 
 
 def test_fill_in_field_is_one_highlighted_run(decks):

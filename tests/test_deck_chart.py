@@ -2,6 +2,7 @@
 
 import io
 import zipfile
+from dataclasses import replace
 
 import pytest
 from pptx import Presentation
@@ -39,17 +40,48 @@ def deck(package, module):
     return Presentation(io.BytesIO(build_deck(package, module)))
 
 
-def test_chart_is_a_native_clustered_bar_chart_on_the_chart_layout(deck, content):
+def with_chart_of(module, figures):
+    """The module with its chart slide showing these figures."""
+    steps = tuple(replace(step, slides=tuple(replace(s, figures=tuple(figures)) if s.kind == "grafiek" else s
+                                             for s in step.slides)) for step in module.steps)
+    return replace(module, steps=steps)
+
+
+def test_one_figure_stands_large_beside_a_native_chart(deck, content):
+    """One pair of bars would leave a wide slide empty: the Flemish figure large on the left, the
+    chart with upright bars on the right, its municipal series still to fill in."""
+    assert len(content.figures) == 1
     slide = chart_slide(deck)
-    assert slide.slide_layout.name == "Grafiek"
+    assert slide.slide_layout.name == "Kerncijfer"
     chart = chart_frame(slide).chart
-    assert chart.chart_type == XL_CHART_TYPE.BAR_CLUSTERED
+    assert chart.chart_type == XL_CHART_TYPE.COLUMN_CLUSTERED
     plot = chart.plots[0]
     assert list(plot.categories) == [f.label for f in content.figures]
     flanders, municipal = plot.series
     assert (flanders.name, municipal.name) == ("Vlaanderen", "Onze gemeente")
     assert list(flanders.values) == [f.flanders for f in content.figures]
-    assert list(municipal.values) == [None] * len(content.figures)
+    assert list(municipal.values) == [None]
+    # the chart took the right panel's place; the left panel holds the figure, large, with its year
+    assert [sh.placeholder_format.idx for sh in slide.placeholders] == [0, 1]
+    panel = slide.placeholders[1].text_frame.paragraphs
+    figure = content.figures[0]
+    assert [p.text for p in panel] == [f"Vlaanderen ({figure.year})", figure.flanders_text, figure.label]
+    assert panel[1].runs[0].font.size.pt >= 54 and panel[0].runs[0].font.size.pt >= 18
+    frame = chart_frame(slide)
+    assert frame.left > slide.placeholders[1].left + slide.placeholders[1].width
+
+
+def test_a_chart_of_more_figures_lies_on_the_chart_layout(package, module):
+    figures = [f for f in module.figures if f.unit == "%"]
+    assert len(figures) >= 2
+    prs = Presentation(io.BytesIO(build_deck(package, with_chart_of(module, figures))))
+    slide = chart_slide(prs)
+    assert slide.slide_layout.name == "Grafiek"
+    chart = chart_frame(slide).chart
+    assert chart.chart_type == XL_CHART_TYPE.BAR_CLUSTERED
+    assert list(chart.plots[0].categories) == [f.label for f in figures]
+    assert list(chart.plots[0].series[1].values) == [None] * len(figures)
+    assert chart.category_axis.reverse_order  # the first figure of the content on top
     # no empty content placeholder left behind under the chart
     assert [sh.placeholder_format.idx for sh in slide.placeholders] == [0]
 

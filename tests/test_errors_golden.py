@@ -30,6 +30,7 @@ from content_edits import (
     write,
 )
 from helpers import ROOT, run_python
+from PIL import Image
 
 from childcare_guide.content.errors import ContentError
 from childcare_guide.content.loader import load_package
@@ -267,7 +268,7 @@ def test_wrong_slide_type(project):
     assert problems(project) == [
         f"{YML}, regel {line} (veld 'stappen › {n} › dias › 1 › type'): 'twee-kolom' is geen "
         "toegelaten waarde. Kies een van deze waarden: 'tekst', 'twee-kolommen', 'cijfers', 'grafiek', "
-        "'stelling', 'vraag', 'route'."]
+        "'stelling', 'vraag', 'route', 'tegels', 'beeld'."]
 
 
 def test_slide_title_too_long(project):
@@ -438,6 +439,19 @@ def test_slide_with_unknown_fill_in_field(project):
         f"{YML}, regel {line} (veld 'stappen › {n} › dias › {s} › punten › 2'): Het invulveld "
         "'{veld:gemeent}' bestaat niet. Voeg het toe onder 'invulvelden' bovenaan module.yml, of kies "
         f"een van deze: {', '.join(known)}."]
+
+
+def test_title_slide_sentence_with_an_unknown_field_and_a_field_in_no_sentence(project):
+    line = replace(project, "content/pakket.yml", "met {veld:voorzitter|naam van de voorzitter}",
+                   "met {veld:voorziter}")
+    first = line_of(read(project, "content/pakket.yml"), "titeldia:")
+    assert problems(project) == [
+        f"content/pakket.yml, regel {first} (veld 'titeldia'): Het invulveld 'voorzitter' staat in geen "
+        "enkele zin van de titeldia. Zet het in een zin met {veld:voorzitter}, of verwijder het onder "
+        "'invulvelden'.",
+        f"content/pakket.yml, regel {line} (veld 'titeldia › 2'): Het invulveld '{{veld:voorziter}}' "
+        "staat niet bij de invulvelden van pakket.yml. Kies een van deze: datum, gemeente, voorzitter, "
+        "of voeg het toe onder 'invulvelden'."]
 
 
 def test_a_slide_no_longer_takes_a_list_of_fields(project):
@@ -684,7 +698,7 @@ def test_several_schema_mistakes_in_one_module_are_all_reported(project):
         "Schrijf een geheel getal zonder aanhalingstekens, bijvoorbeeld 10.",
         f"{YML}, regel {slide_type} (veld 'stappen › {v} › dias › 1 › type'): 'twee-kolom' is geen "
         "toegelaten waarde. Kies een van deze waarden: 'tekst', 'twee-kolommen', 'cijfers', 'grafiek', "
-        "'stelling', 'vraag', 'route'.",
+        "'stelling', 'vraag', 'route', 'tegels', 'beeld'.",
         f"{YML}, regel {bad_id} (veld 'stappen › {g} › id'): 'Groepswerk' heeft niet de juiste vorm. {ID_FIX}"]
 
 
@@ -1036,3 +1050,58 @@ def test_docs_picture_missing(project):
         "docs/gids/tips.md, regel 5: Het beeld '../images/zaal.png' bestaat niet: er staat geen bestand "
         "docs/images/zaal.png. Zet het beeld in docs/images/, of pas de naam in de link aan (let op "
         "hoofdletters)."]
+
+
+# -- picture slides and tiles ---------------------------------------------------------------------
+
+def _picture_slide(project, name: str) -> tuple[int, int]:
+    """A picture slide naming `name` after the opening's slides; its line and step number."""
+    line = replace(project, YML, "  - id: cijfers-vlaanderen\n",
+                   f"      - titel: Zo zit de zaal\n        type: beeld\n        beeld: {name}\n"
+                   "  - id: cijfers-vlaanderen\n")
+    return line + 2, step_no(project, "opening")
+
+
+def test_picture_slide_names_a_picture_that_does_not_exist(project):
+    line, n = _picture_slide(project, "zaal.png")
+    s = slide_no(project, "opening", "Zo zit de zaal")
+    assert problems(project) == [
+        f"{YML}, regel {line} (veld 'stappen › {n} › dias › {s} › beeld'): De dia toont het beeld 'zaal.png', "
+        f"maar dat bestaat niet: er staat geen bestand {MOD}/beelden/zaal.png. Zet het beeld in {MOD}/beelden/, "
+        "of pas de naam aan (let op hoofdletters)."]
+
+
+def test_picture_slide_with_an_svg(project):
+    line, n = _picture_slide(project, "schema.svg")
+    s = slide_no(project, "opening", "Zo zit de zaal")
+    write(project, f"{MOD}/beelden/schema.svg",
+          '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>\n')
+    write(project, f"{MOD}/inleiding.md",
+          read(project, f"{MOD}/inleiding.md") + "\n![Een schema van de zaal](beelden/schema.svg)\n")
+    assert problems(project) == [
+        f"{YML}, regel {line} (veld 'stappen › {n} › dias › {s} › beeld'): Een presentatie kan het beeld "
+        "'schema.svg' niet tonen: een dia toont alleen PNG of JPEG. Bewaar de tekening ook als PNG in "
+        "dezelfde map, link die PNG in een tekst van de module (met een beschrijving) en zet de PNG op de dia."]
+
+
+def test_picture_slide_with_a_picture_no_text_describes(project):
+    line, n = _picture_slide(project, "zaal.png")
+    s = slide_no(project, "opening", "Zo zit de zaal")
+    (project / MOD / "beelden").mkdir()
+    Image.new("RGB", (8, 4)).save(project / MOD / "beelden" / "zaal.png")
+    found = problems(project)
+    assert (
+        f"{YML}, regel {line} (veld 'stappen › {n} › dias › {s} › beeld'): Het beeld 'zaal.png' heeft nog geen "
+        "beschrijving (alt-tekst). Link het in een tekst van de module als '![wat er op het beeld staat]"
+        "(beelden/zaal.png)'. De dia neemt die beschrijving over.") in found
+    assert len(found) == 2 and any("staat in geen enkele tekst van de module" in p for p in found)
+
+
+def test_tile_text_too_long_for_its_tile(project):
+    rel = "content/modules/toegankelijkheid/module.yml"
+    line = replace(project, rel, "tekst: Kan het gezin de prijs en de extra kosten dragen?",
+                   "tekst: Kan het gezin de prijs, de maaltijden, de luiers en alle extra kosten elke "
+                   "maand dragen?")
+    found = problems(project)
+    assert len(found) == 1 and f"{rel}, regel {line}" in found[0], found
+    assert "tegels › 3 › tekst" in found[0] and "de tekst van een tegel neemt ongeveer 6 regels in" in found[0]

@@ -47,4 +47,4 @@ def test_pdf_text_matches_the_deck(pdfs):
     deck, pdf = next(iter(pdfs.items()))
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "Omgevingsanalyse" in text
-    assert "[Vul in: Naam van je gemeente]" in text
+    assert "Lokaal Overleg Kinderopvang [Vul in: naam van de gemeente]" in text

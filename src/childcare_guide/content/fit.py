@@ -43,6 +43,8 @@ COLUMN_HEAD = Capacity("de kop van een kolom", chars=28, size_pt=24, box_pt=50)
 # Statement and question: 816 pt wide; the statement above its legend (183 pt), the question alone.
 STATEMENT = Capacity("de stelling", chars=42, size_pt=36, box_pt=183)
 QUESTION = Capacity("de vraag", chars=38, size_pt=40, box_pt=270)
+# Beside a picture (layout 'Beeld'): 305 x 335 pt at 24 pt.
+CAPTION = Capacity("de tekst naast het beeld", chars=22, size_pt=24, box_pt=335)
 FIELD_TEXT = "[Vul in]"
 OBJECTIVES_SIZE_PT = 22
 OBJECTIVES_LEAD = "Na dit overleg:"
@@ -129,3 +131,46 @@ def chart_fits(figures) -> bool:
     """A chart keeps room for every pair of bars once its source line is placed."""
     room = SOURCE_BOTTOM_PT - TABLE_TOP_PT - GAP_PT - source_height_pt(chart_sources(figures))
     return room >= CHART_PT_PER_FIGURE * len(figures) + CHART_LEGEND_PT
+
+
+# -- a diagram of tiles (type 'tegels'): at most four tiles a row, in the layout's area -----------
+
+TILE_AREA_PT = (864, 366)  # the 'Tegels' area of the template: width and height
+TILE_GAP_PT = 14
+TILE_MAX_HEIGHT_PT = 230  # one row of tiles stays a row of tiles, centred in the area
+
+
+@dataclass(frozen=True)
+class TileSizes:
+    heading_pt: float
+    text_pt: float
+
+
+def tile_sizes(count: int) -> TileSizes:
+    """Wide tiles (at most three a row) read larger than four narrow ones a row."""
+    return TileSizes(32, 24) if tile_grid(count)[0] <= 3 else TileSizes(26, 20)
+
+
+def tile_grid(count: int) -> tuple[int, int]:
+    """Columns and rows: up to three tiles on one row, more on two rows (at most four a row)."""
+    if count <= 3:
+        return count, 1
+    columns = -(-count // 2)
+    return columns, -(-count // columns)
+
+
+def tile_capacity(count: int) -> Capacity:
+    """How much text one tile holds: its width and height, less a heading of one line."""
+    columns, rows = tile_grid(count)
+    sizes = tile_sizes(count)
+    width = (TILE_AREA_PT[0] - TILE_GAP_PT * (columns - 1)) / columns
+    height = min(TILE_MAX_HEIGHT_PT, (TILE_AREA_PT[1] - TILE_GAP_PT * (rows - 1)) / rows)
+    box = height - sizes.heading_pt * (LINE + SPACE_BEFORE) - 6  # 6 pt between the word and its line
+    return Capacity("de tekst van een tegel", chars=chars_for(width, sizes.text_pt), size_pt=sizes.text_pt,
+                    box_pt=box)
+
+
+# -- one figure that fills the slide (layout 'Kerncijfer') ----------------------------------------
+
+KEY_NUMBER_PT = 60  # the figure itself, large
+KEY_TEXT_PT = 24  # what it is, and for whom

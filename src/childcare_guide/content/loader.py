@@ -25,6 +25,7 @@ from childcare_guide.content.model import (
     Slide,
     Source,
     Step,
+    Tile,
     Worksheet,
     figure_field,
     inline_field_text,
@@ -43,7 +44,11 @@ SLIDE_FIELDS = {
     "stelling": {"tekst"},
     "vraag": {"tekst"},
     "route": {"haltes"},
+    "tegels": {"tegels"},
+    "beeld": {"beeld", "tekst"},
 }
+# The picture types a slide shows: python-pptx places PNG and JPEG, not SVG.
+SLIDE_PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg")
 # Fields a slide no longer takes; the schema keeps them as 'deprecated' so the check explains.
 RETIRED_SLIDE_FIELDS = {"invulvelden"}
 # Dutch articles: 'stap' is a de-word ('elke stap'); werkinstrument, invulveld and cijfer are
@@ -51,7 +56,8 @@ RETIRED_SLIDE_FIELDS = {"invulvelden"}
 DE_WORDS = {"stap"}
 SLIDE_REQUIRED = {"twee-kolommen": ("links", "rechts"), "cijfers": ("cijfers",),
                   "grafiek": ("cijfers",), "stelling": ("tekst",),
-                  "vraag": ("tekst",), "route": ("haltes",)}
+                  "vraag": ("tekst",), "route": ("haltes",), "tegels": ("tegels",),
+                  "beeld": ("beeld",)}
 
 
 def load_package(root: Path) -> Package:
@@ -97,6 +103,8 @@ class _Loader:
         title_fields = tuple(_field(f) for f in data["invulvelden"])
         self.unique([f.id for f in title_fields], package_file, doc, ("invulvelden",), "id",
                      "invulveld")
+        title_lines = tuple(" ".join(str(line).split()) for line in data.get("titeldia", []))
+        self._check_title_lines(title_lines, title_fields, package_file, doc)
         modules = self._load_modules(title_fields)
         changelog = self.content / CHANGELOG_FILE
         # every module folder, also one that has a mistake: no follow-on error in the changelog
@@ -105,10 +113,35 @@ class _Loader:
                                  data["versie"], slugs)
         modules = with_last_changes(self.root, modules, releases)
         return Package(title=data["titel"], subtitle=data["ondertitel"], version=data["versie"],
-                       title_fields=title_fields, modules=modules, root=self.root,
+                       title_fields=title_fields, title_lines=title_lines, modules=modules, root=self.root,
                        releases=releases, edition=data["editie"],
                        maintainer=data.get("beheerder"), contact=data.get("contact"),
                        repository=data.get("repository"), address=data.get("adres"))
+
+    def _check_title_lines(self, lines: tuple[str, ...], fields: tuple[FillInField, ...], file: Path,
+                           doc: YamlDocument) -> None:
+        """The title slide's sentences use only the title fields, and each of them once or more."""
+        if not lines:
+            return
+        known = {f.id for f in fields}
+        used: set[str] = set()
+        for index, line in enumerate(lines):
+            for part in split_placeholders(line):
+                if part.field is None:
+                    continue
+                used.add(part.field)
+                if part.field not in known:
+                    self.problem(file, doc.line(("titeldia", index)), dotted(("titeldia", index)),
+                                 f"Het invulveld '{{veld:{part.field}}}' staat niet bij de invulvelden "
+                                 "van pakket.yml.",
+                                 f"Kies een van deze: {', '.join(sorted(known))}, of voeg het toe onder "
+                                 "'invulvelden'.")
+        for field in fields:
+            if field.id not in used:
+                self.problem(file, doc.line(("titeldia",)), "titeldia",
+                             f"Het invulveld '{field.id}' staat in geen enkele zin van de titeldia.",
+                             f"Zet het in een zin met {{veld:{field.id}}}, of verwijder het onder "
+                             "'invulvelden'.")
 
     def _load_modules(self, title_fields: tuple[FillInField, ...]) -> tuple[Module, ...]:
         folder = self.content / "modules"
@@ -284,6 +317,7 @@ class _ModuleReader:
         self._check_orphans("werkinstrumenten", {w.get("bestand", f"werkinstrumenten/{w['id']}.md")
                                                  for w in data["werkinstrumenten"]}, "werkinstrument")
         module_pictures = self._pictures()
+        self._check_slide_pictures(module_pictures)
         if len(self.loader.problems) > before:
             return None
         module = Module(
@@ -478,20 +512,28 @@ class _ModuleReader:
             if column is not None:
                 self._check_fit(path + (key, "kop"), [column.heading], fit.COLUMN_HEAD)
                 self._check_fit(path + (key, "punten"), list(column.bullets), fit.COLUMN)
-        if kind in ("stelling", "vraag") and raw.get("tekst"):
+        if kind in ("stelling", "vraag", "beeld") and raw.get("tekst"):
             self._check_fit(path + ("tekst",), [raw["tekst"]],
-                            fit.STATEMENT if kind == "stelling" else fit.QUESTION)
+                            {"stelling": fit.STATEMENT, "vraag": fit.QUESTION, "beeld": fit.CAPTION}[kind])
+        tiles = tuple(Tile(" ".join(str(t["kop"]).split()), " ".join(str(t["tekst"]).split()))
+                      for t in raw.get("tegels", []))
+        for i, tile in enumerate(tiles):
+            self._check_fit(path + ("tegels", i, "tekst"), [tile.text], fit.tile_capacity(len(tiles)))
         return Slide(title=raw["titel"], kind=kind, bullets=bullets, text=raw.get("tekst", ""),
                      left=left, right=right, figures=tuple(used_figures), fields=tuple(used_fields),
-                     stops=tuple(str(stop) for stop in raw.get("haltes", [])),
+                     stops=tuple(str(stop) for stop in raw.get("haltes", [])), tiles=tiles,
+                     picture=str(raw.get("beeld", "")),
                      notes=raw.get("notities", "").strip())
 
     @staticmethod
     def _texts_without_fields(kind: str, raw: dict[str, Any]) -> list[tuple[tuple, list]]:
         """The texts of a slide where a {veld:id} placeholder is not allowed, with their path."""
         texts: list[tuple[tuple, list]] = [(("titel",), [raw.get("titel", "")])]
-        if kind in ("stelling", "vraag"):
+        if kind in ("stelling", "vraag", "beeld"):
             texts.append((("tekst",), [raw.get("tekst", "")]))
+        for i, tile in enumerate(raw.get("tegels", [])):
+            if isinstance(tile, dict):
+                texts.append((("tegels", i), [tile.get("kop", ""), tile.get("tekst", "")]))
         texts.append((("haltes",), list(raw.get("haltes", []))))
         for key in ("links", "rechts"):
             column = raw.get(key)
@@ -564,6 +606,32 @@ class _ModuleReader:
                                  f"'![beschrijving]({pictures.FOLDER}/{path.name})', of verwijder het.",
                                  file=path)
         return tuple(sorted(found.values(), key=lambda p: p.name))
+
+    def _check_slide_pictures(self, found: tuple[Picture, ...]) -> None:
+        """A picture slide names a picture of the module: in beelden/, linked (with its description)
+        in a text of the module, and of a type a slide shows."""
+        linked = {p.name for p in found}
+        shown_folder = f"{self.loader.shown(self.folder)}/{pictures.FOLDER}/"
+        for index, step in enumerate(self.data["stappen"]):
+            for s, raw in enumerate(step.get("dias", [])):
+                name = raw.get("beeld")
+                if raw.get("type") != "beeld" or not name:
+                    continue
+                path = ("stappen", index, "dias", s, "beeld")
+                file = self.folder / pictures.FOLDER / str(name)
+                if not file.is_file():
+                    self.problem(path, f"De dia toont het beeld '{name}', maar dat bestaat niet: er staat "
+                                       f"geen bestand {shown_folder}{name}.",
+                                 f"Zet het beeld in {shown_folder}, of pas de naam aan (let op hoofdletters).")
+                elif file.suffix.lower() not in SLIDE_PICTURE_SUFFIXES:
+                    self.problem(path, f"Een presentatie kan het beeld '{name}' niet tonen: een dia toont "
+                                       "alleen PNG of JPEG.",
+                                 "Bewaar de tekening ook als PNG in dezelfde map, link die PNG in een "
+                                 "tekst van de module (met een beschrijving) en zet de PNG op de dia.")
+                elif name not in linked:
+                    self.problem(path, f"Het beeld '{name}' heeft nog geen beschrijving (alt-tekst).",
+                                 f"Link het in een tekst van de module als '![wat er op het beeld staat]"
+                                 f"({pictures.FOLDER}/{name})'. De dia neemt die beschrijving over.")
 
     def _check_minutes(self) -> None:
         total = sum(int(s["minuten"]) for s in self.data["stappen"])

@@ -82,6 +82,14 @@ class Column:
 
 
 @dataclass(frozen=True)
+class Tile:
+    """One tile of a diagram of tiles (type 'tegels'): a word and one short line."""
+
+    heading: str
+    text: str
+
+
+@dataclass(frozen=True)
 class Slide:
     title: str
     kind: str = "tekst"
@@ -92,6 +100,8 @@ class Slide:
     figures: tuple[Figure, ...] = ()
     fields: tuple[FillInField, ...] = ()  # the fields of its {veld:id} placeholders, in order
     stops: tuple[str, ...] = ()  # the stops of a route (type 'route')
+    tiles: tuple[Tile, ...] = ()  # the tiles of a diagram (type 'tegels')
+    picture: str = ""  # the name of a picture in the module's beelden/ (type 'beeld')
     notes: str = ""
 
 
@@ -269,6 +279,8 @@ class Package:
     contact: str | None = None  # an e-mail address to report a mistake
     repository: str | None = None  # pakket.yml 'repository' (else GIDS_REPO_URL, see site/colophon.py)
     address: str | None = None  # 'adres': where the guide is online
+    # 'titeldia': the title slide's sentences for the room, with the title fields as {veld:id}
+    title_lines: tuple[str, ...] = ()
 
     @property
     def edition_text(self) -> str:

@@ -10,7 +10,7 @@ and the deck's hidden 'Voorbereiding: in te vullen' slide can never disagree.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from childcare_guide.content import fit
 from childcare_guide.content.markdown_text import to_plain_text
@@ -28,7 +28,8 @@ from childcare_guide.content.model import (
     split_placeholders,
 )
 
-LAYOUTS = ("Titel", "Sectie", "Tekst", "Twee kolommen", "Tabel", "Grafiek", "Stelling", "Vraag", "Route")
+LAYOUTS = ("Titel", "Sectie", "Tekst", "Twee kolommen", "Tabel", "Grafiek", "Stelling", "Vraag", "Route",
+           "Kerncijfer", "Tegels", "Beeld")
 FILL_IN_PREFIX = "[Vul in: "
 CHECKLIST_TITLE = "Voorbereiding: in te vullen"
 MUNICIPAL_SERIES = "Onze gemeente"
@@ -59,15 +60,16 @@ class Run:
 class Paragraph:
     runs: tuple[Run, ...]
     bold: bool = False  # a lead line
+    size_pt: float | None = None  # this paragraph's size, over the Text's
 
     @property
     def text(self) -> str:
         return "".join(run.text for run in self.runs)
 
 
-def plain(text: str, bold: bool = False) -> Paragraph:
+def plain(text: str, bold: bool = False, size_pt: float | None = None) -> Paragraph:
     """A paragraph of one run; a new line in it is a line break."""
-    return Paragraph((Run(text),), bold)
+    return Paragraph((Run(text),), bold, size_pt)
 
 
 def paragraphs(text: str) -> tuple[Paragraph, ...]:
@@ -105,6 +107,18 @@ class Chart:
     series: tuple[tuple[str, tuple[float | None, ...]], ...]  # (name, values)
     number_format: str
     description: str  # the alt text
+    place: int = 1  # the layout's placeholder (idx) whose box the chart takes
+    columns: bool = False  # upright bars (one figure beside its big number) rather than lying bars
+
+
+@dataclass(frozen=True)
+class PicturePlan:
+    """A picture file, placed as large as it fits in the layout's picture place, with its alt text."""
+
+    path: str
+    description: str
+    width: int | None = None  # in pixels, to keep its proportions
+    height: int | None = None
 
 
 @dataclass(frozen=True)
@@ -115,6 +129,8 @@ class SlidePlan:
     table: Table | None = None
     chart: Chart | None = None
     route: tuple[str, ...] = ()  # the stops of a route, drawn as numbered, connected shapes
+    tiles: tuple[tuple[str, str], ...] = ()  # (heading, text): a diagram of tiles in the layout's area
+    picture: PicturePlan | None = None
     bar: tuple[int, ...] = ()  # the agenda's steps as a bar of blocks as wide as their minutes
     source: str | None = None  # the source line under a table or chart
     notes: str = ""
@@ -204,7 +220,11 @@ class _Planner:
         number = self._next_number()
         # the edition, as on the pages and worksheets: a chair sees which one the deck belongs to
         lines = list(paragraphs(f"{self.package.title} · {self.package.edition_text} · {module.duration_text}"))
-        lines += [Paragraph((self._field(field, number),)) for field in self.package.title_fields]
+        if self.package.title_lines:
+            # sentences for the room ('Met [Vul in: naam van de voorzitter]'), each field a run
+            lines += [self._sentence(line, number) for line in self.package.title_lines]
+        else:
+            lines += [Paragraph((self._field(field, number),)) for field in self.package.title_fields]
         self.slides.append(SlidePlan(
             "Titel", f"Module {module.number}: {module.title}", texts=(Text(1, tuple(lines)),),
             notes="Vul vóór het overleg elk geel veld in. De verborgen dia 'Voorbereiding: "
@@ -305,6 +325,11 @@ class _Planner:
                              notes=notes)
         if content.kind == "route":
             return SlidePlan("Route", content.title, route=content.stops, notes=notes)
+        if content.kind == "tegels":
+            return SlidePlan("Tegels", content.title, tiles=tuple((t.heading, t.text) for t in content.tiles),
+                             notes=notes)
+        if content.kind == "beeld":
+            return self._picture_slide(content, notes)
         if content.kind == "vraag":
             return SlidePlan("Vraag", content.title,
                              texts=(Text(1, paragraphs(content.text), fit.QUESTION.size_pt),), notes=notes)
@@ -312,8 +337,36 @@ class _Planner:
         return SlidePlan("Tekst", content.title, texts=(Text(1, tuple(lines) or (plain(""),)),),
                          notes=notes)
 
+    def _picture_slide(self, content: Slide, notes: str) -> SlidePlan:
+        """A picture of the module with its description (alt text), and a sentence beside it."""
+        picture = next(p for p in self.module.pictures if p.name == content.picture)
+        texts = (Text(2, paragraphs(content.text)),) if content.text else ()
+        return SlidePlan("Beeld", content.title, texts=texts, notes=notes, picture=PicturePlan(
+            str(picture.path), picture.alt, picture.width, picture.height))
+
+    def _key_figure_panel(self, figure, heading: str, value: Run) -> Text:
+        """A panel of the 'Kerncijfer' layout: for whom, the figure large, and what it counts."""
+        return Text(0, (plain(heading, bold=True), Paragraph((value,), True, fit.KEY_NUMBER_PT),
+                        plain(_key_words(figure))), fit.KEY_TEXT_PT)
+
+    def _key_figure_slide(self, content: Slide, number: int, notes: str, chart: Chart | None = None) -> SlidePlan:
+        """One figure that fills the slide: Flanders large with its year on the left; on the right
+        our municipality, as a fill-in field (type 'cijfers') or as a chart to fill in ('grafiek')."""
+        figure = content.figures[0]
+        flanders = replace(self._key_figure_panel(figure, f"{FLANDERS_SERIES} ({figure.year})",
+                                                  Run(_key_number(figure.flanders, figure.unit))), placeholder=1)
+        texts = (flanders,)
+        if chart is None:
+            header = MUNICIPAL_SERIES if self.local is None else self.local.municipality
+            ours = self._field(figure_field(figure), number, short=True)
+            texts += (replace(self._key_figure_panel(figure, header, ours), placeholder=2),)
+        return SlidePlan("Kerncijfer", content.title, texts=texts, chart=chart,
+                         source=fit.chart_sources(content.figures), notes=notes)
+
     def _figures_slide(self, content: Slide, number: int, notes: str) -> SlidePlan:
         """A native table: each figure for Flanders, with its year, beside a field for ours."""
+        if len(content.figures) == 1:
+            return self._key_figure_slide(content, number, notes)
         header = MUNICIPAL_SERIES if self.local is None else self.local.municipality
         measure = fit.figure_rows(content.figures,
                                   [self._local_text(figure_field(f)) for f in content.figures], header)
@@ -351,6 +404,9 @@ class _Planner:
         for figure, value in zip(figures, values, strict=True):
             if value is None:
                 self.field_slides.setdefault(figure_field(figure).id, []).append(number)
+        if len(figures) == 1:
+            # one pair of bars would leave the slide empty: upright, beside the Flemish figure large
+            return self._key_figure_slide(content, number, notes, replace(chart, place=2, columns=True))
         return SlidePlan("Grafiek", content.title, chart=chart, source=fit.chart_sources(figures), notes=notes)
 
     # -- fields --------------------------------------------------------------------------------
@@ -396,6 +452,16 @@ def _text_table(rows: list[tuple[str, ...]], widths: tuple[float, ...], size_pt:
                 bold_last: bool = False, description: str = "") -> Table:
     return Table(tuple(tuple(Run(text) for text in row) for row in rows), widths,
                  tuple(tuple(row) for row in rows), size_pt, bold_last, description)
+
+
+def _key_number(value: float, unit: str) -> str:
+    """The figure as the large number: '12,1%', or '45' whose unit stands in the words under it."""
+    return format_number(value, unit) if unit == "%" else format_number(value)
+
+
+def _key_words(figure) -> str:
+    """What the large number counts: its label, with the unit when that is not '%'."""
+    return figure.label if figure.unit == "%" else f"{figure.label} ({figure.unit})"
 
 
 def _changed(module: Module) -> str:

@@ -110,6 +110,10 @@ def _write_slide(slide: PptxSlide, plan: SlidePlan, slide_height: int) -> None:
         _write_table(slide, plan.table)
     if plan.route:
         _write_route(slide, plan.route, slide_height)
+    if plan.tiles:
+        _write_tiles(slide, plan.tiles)
+    if plan.picture is not None:
+        _write_picture(slide, plan.picture, has_text=any(t.placeholder == 2 for t in plan.texts))
     if plan.bar:
         _write_bar(slide, plan.bar, slide_height)
     if plan.source is not None:
@@ -132,7 +136,8 @@ def _write_text(shape, text: Text) -> None:
     frame = shape.text_frame
     size = None if text.size_pt is None else Pt(text.size_pt)
     for index, paragraph in enumerate(text.paragraphs):
-        _write_paragraph(frame.paragraphs[0] if index == 0 else frame.add_paragraph(), paragraph, size)
+        own = size if paragraph.size_pt is None else Pt(paragraph.size_pt)
+        _write_paragraph(frame.paragraphs[0] if index == 0 else frame.add_paragraph(), paragraph, own)
     _highlight_fields(shape._element, text.paragraphs)
 
 
@@ -328,26 +333,103 @@ def _write_route(slide: PptxSlide, stops: tuple[str, ...], slide_height: int) ->
         "descr", f"Route in {len(stops)} haltes: {described}.")
 
 
+# -- tiles -----------------------------------------------------------------------------------------
+
+TILE_GAP = Pt(fit.TILE_GAP_PT)
+
+
+def _write_tiles(slide: PptxSlide, tiles: tuple[tuple[str, str], ...]) -> None:
+    """A diagram of tiles as native, editable shapes in one group, in the layout's area: each tile
+    its word (large, dark green) and one line; the group's alt text reads them in order."""
+    left, top, width, height = _take_area(slide, 1)
+    columns, rows = fit.tile_grid(len(tiles))
+    sizes = fit.tile_sizes(len(tiles))
+    tile_width = (width - TILE_GAP * (columns - 1)) // columns
+    tile_height = min(Pt(fit.TILE_MAX_HEIGHT_PT), (height - TILE_GAP * (rows - 1)) // rows)
+    top += (height - rows * tile_height - (rows - 1) * TILE_GAP) // 2  # the grid centred in the area
+    group = slide.shapes.add_group_shape()
+    group.name = "Tegels"
+    for number, (heading, text) in enumerate(tiles, start=1):
+        row, column = divmod(number - 1, columns)
+        in_row = min(columns, len(tiles) - row * columns)
+        offset = (width - in_row * tile_width - (in_row - 1) * TILE_GAP) // 2  # a shorter row is centred
+        x = left + offset + column * (tile_width + TILE_GAP)
+        y = top + row * (tile_height + TILE_GAP)
+        tile = group.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, x, y, tile_width, tile_height)
+        tile.name = f"Tegel {number}: {heading}"
+        tile.adjustments[0] = 0.08
+        tile.fill.solid()
+        tile.fill.fore_color.rgb = TABLE_BAND
+        tile.line.color.rgb = FLANDERS_COLOUR
+        tile.line.width = Pt(2)
+        tile.shadow.inherit = False
+        frame = tile.text_frame
+        frame.word_wrap = True
+        frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+        # sizes and colours on the runs: PowerPoint does not apply a paragraph's default to them
+        for index, (words, size, bold, colour) in enumerate(((heading, sizes.heading_pt, True, FLANDERS_COLOUR),
+                                                             (text, sizes.text_pt, False, INK))):
+            paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
+            paragraph.alignment = PP_ALIGN.LEFT
+            if index:
+                paragraph.space_before = Pt(6)
+            run = paragraph.add_run()
+            run.text = words
+            run.font.size, run.font.bold = Pt(size), bold
+            run.font.color.rgb = colour
+    described = "; ".join(f"{heading}: {text}" for heading, text in tiles)
+    group._element.find(f"{{{P}}}nvGrpSpPr/{{{P}}}cNvPr").set(
+        "descr", f"Schema met {len(tiles)} tegels. {described}")
+
+
+# -- pictures --------------------------------------------------------------------------------------
+
+def _write_picture(slide: PptxSlide, plan, has_text: bool) -> None:
+    """The picture as large as it fits in the layout's picture place, centred, with its alt text;
+    without a sentence beside it, it also takes the sentence's place."""
+    left, top, width, height = _take_area(slide, 1)
+    if not has_text:
+        text_left, _, text_width, _ = _take_area(slide, 2)
+        width = text_left + text_width - left
+    if plan.width and plan.height:
+        scale = min(width / plan.width, height / plan.height)
+        shown_width, shown_height = int(plan.width * scale), int(plan.height * scale)
+    else:
+        shown_width, shown_height = width, height
+    picture = slide.shapes.add_picture(plan.path, left + (width - shown_width) // 2,
+                                       top + (height - shown_height) // 2, shown_width, shown_height)
+    picture.name = "Beeld"
+    picture._element.find(f"{{{P}}}nvPicPr/{{{P}}}cNvPr").set("descr", plan.description)
+
+
 # -- charts ----------------------------------------------------------------------------------------
 
 def _write_chart(slide: PptxSlide, plan: Chart, source_top: int) -> None:
     """A native clustered bar chart in the place of the layout's body, above the source line;
     its data in an embedded workbook that the chair edits."""
-    area = _placeholder(slide, 1)
-    left, top, width, height = area.left, area.top, area.width, area.height
-    area._element.getparent().remove(area._element)
+    left, top, width, height = _take_area(slide, plan.place)
     height = min(height, source_top - top - CHART_GAP)
     data = CategoryChartData(number_format=plan.number_format)
     data.categories = list(plan.categories)
     for name, values in plan.series:
         data.add_series(name, list(values))
-    frame = slide.shapes.add_chart(XL_CHART_TYPE.BAR_CLUSTERED, left, top, width, height, data)
+    kind = XL_CHART_TYPE.COLUMN_CLUSTERED if plan.columns else XL_CHART_TYPE.BAR_CLUSTERED
+    frame = slide.shapes.add_chart(kind, left, top, width, height, data)
     frame.name = "Grafiek"
-    _style_chart(frame.chart, plan.number_format)
+    _style_chart(frame.chart, plan.number_format, lying=not plan.columns)
     _describe(frame, plan.description)
 
 
-def _style_chart(chart, number_format: str) -> None:
+def _take_area(slide: PptxSlide, idx: int) -> tuple[int, int, int, int]:
+    """The box of the layout's placeholder `idx`, which the slide then drops: the template says
+    where a chart, a diagram or a picture goes, the deck draws it there."""
+    area = _placeholder(slide, idx)
+    box = area.left, area.top, area.width, area.height
+    area._element.getparent().remove(area._element)
+    return box
+
+
+def _style_chart(chart, number_format: str, lying: bool = True) -> None:
     """Readable at the back of a room: 18 pt, dark text, labelled bars, legend under the chart."""
     chart.has_title = False  # the slide title says what the chart is
     space = chart._chartSpace
@@ -376,7 +458,7 @@ def _style_chart(chart, number_format: str) -> None:
         labels.font.bold = True
         labels.font.color.rgb = INK
     categories = chart.category_axis
-    categories.reverse_order = True  # the first figure of the content on top
+    categories.reverse_order = lying  # lying bars: the first figure of the content on top
     categories.tick_labels.font.size = Pt(18)
     categories.format.line.color.rgb = INK
     categories.has_major_gridlines = False
