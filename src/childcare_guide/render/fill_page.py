@@ -83,7 +83,7 @@ def form_groups(package: Package) -> tuple[FormGroup, ...]:
                   "de presentatie.", YEAR, asks_where=False))
     first = "Voor elke module"
     groups = [FormGroup(first, "voor-elke-module", "Gegevens voor elke module", shared)]
-    asked = {i.id: first for i in shared}
+    asked = {i.id: (i, first) for i in shared}  # id -> (the input as asked, the group that asks it)
     for module in package.modules:
         heading = f"Module {module.number}: {module.title}"
         own, before = [], []
@@ -91,9 +91,9 @@ def form_groups(package: Package) -> tuple[FormGroup, ...]:
         wanted += [_figure_input(f) for f in module.figures]
         for item in wanted:
             if item.id in asked:
-                before.append((item, asked[item.id]))
+                before.append(asked[item.id])  # named as where the chair typed it
             else:
-                asked[item.id] = heading
+                asked[item.id] = (item, heading)
                 own.append(item)
         groups.append(FormGroup(heading, f"module-{module.number}", f"Gegevens voor {heading[:1].lower()}{heading[1:]}",
                                 tuple(own), module,
