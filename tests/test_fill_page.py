@@ -9,8 +9,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from childcare_guide.render.fill_page import (FILLED_WORKSHEETS, START_ID, YEAR_ID, fill_page, form_groups,
-                                              input_ids)
+from childcare_guide.render.fill_page import FILLED_WORKSHEETS, START_ID, YEAR_ID, fill_page, form_groups, input_ids
 from childcare_guide.render.preparation import checklist, checklist_page
 
 

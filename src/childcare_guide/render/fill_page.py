@@ -16,6 +16,7 @@ import posixpath
 from dataclasses import dataclass
 
 from childcare_guide.content.local_table import NUMBER_PATTERN, YEAR_PATTERN
+from childcare_guide.content.local_table import YEAR as YEAR_COLUMN
 from childcare_guide.content.model import Figure, Module, Package, Worksheet
 from childcare_guide.render.paths import FILL_PAGE, module_page_path
 
@@ -26,7 +27,7 @@ STORAGE_KEY = "kvi-invullen"
 STORAGE_VERSION = 1
 
 TEXT, NUMBER, YEAR, CLOCK = "tekst", "getal", "jaar", "uur"
-YEAR_ID = "jaar"    # the year of the municipal figures (LocalData.year in the script's table)
+YEAR_ID = YEAR_COLUMN  # the year of the municipal figures: the column `jaar` of the script's table
 START_ID = "start"  # the start of the meeting, 'HH:MM': the agenda slide shows clock times
 
 # The worksheets that can be downloaded filled in, as (module slug, worksheet id). The fill engine
