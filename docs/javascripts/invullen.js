@@ -64,7 +64,9 @@
       var kind = input.getAttribute("data-soort");
       var text = input.value.trim();
       if (kind === "uur") {
-        return input.validity && input.validity.badInput ? "Vul een volledig uur in, bijvoorbeeld 19:30." : "";
+        // a half-typed time, or (in a browser without a time field) anything but HH:MM
+        var whole = input.value === "" || /^([01][0-9]|2[0-3]):[0-5][0-9]$/.test(input.value);
+        return (input.validity && input.validity.badInput) || !whole ? "Vul een volledig uur in, bijvoorbeeld 19:30." : "";
       }
       if (text === "") { return ""; }
       if (kind === "jaar" && !yearRule.test(text)) {
