@@ -521,7 +521,8 @@ class _ModuleReader:
                 self.problem(path, "Dit werkblad gebruikt [[cijfertabel]], maar de module heeft geen cijfers.",
                              "Voeg 'cijfers:' toe aan module.yml of verwijder [[cijfertabel]].",
                              file=target)
-            sheets.append(Worksheet(id=raw["id"], title=raw["titel"], body=text or "", file=target))
+            sheets.append(Worksheet(id=raw["id"], title=raw["titel"], body=text or "", file=target,
+                                    landscape=bool(raw.get("liggend", False))))
         return tuple(sheets)
 
     def _markdown_part(self, name: str, required: bool) -> str | None:

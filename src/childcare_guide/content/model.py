@@ -131,6 +131,7 @@ class Worksheet:
     title: str
     body: str  # Markdown; [[...]] directives are expanded when the page is rendered
     file: Path | None = field(default=None, compare=False)  # its Markdown file in content/
+    landscape: bool = False  # 'liggend: true': printed and in Word on A4 turned a quarter (wide tables)
 
 
 @dataclass(frozen=True)
