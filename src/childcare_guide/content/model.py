@@ -13,6 +13,8 @@ MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augus
 
 # modules/<slug>/voorbereiding.md is the module's checklist: no worksheet may take this id
 CHECKLIST_ID = "voorbereiding"
+# modules/<slug>/deelnemersblad.md is the participants' one-page handout (render/handout.py)
+HANDOUT_ID = "deelnemersblad"
 
 # A fill-in field inside a sentence of a slide: 'Vandaag kijken we naar {veld:gemeente}.', with an
 # optional short prompt after '|': 'We bellen {veld:sociaal-huis|naam}.' shows '[Vul in: naam]'.
@@ -93,6 +95,7 @@ class Slide:
     fields: tuple[FillInField, ...] = ()  # the fields of its {veld:id} placeholders, in order
     stops: tuple[str, ...] = ()  # the stops of a route (type 'route')
     notes: str = ""
+    handout: bool = False  # 'deelnemersblad: true': its questions go on the participants' handout
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,8 @@ from childcare_guide.render.paths import (
     MODULES_INDEX,
     WHATS_NEW,
     deck_path,
+    handout_docx_path,
+    handout_page_path,
     module_page_path,
     picture_path,
     relative,
@@ -100,6 +102,9 @@ def module_page(package: Package, module: Module) -> str:
     for sheet in module.worksheets:
         out.append(f"- [{sheet.title}]({relative(page, worksheet_page_path(module, sheet))}) · "
                    f"[Word-bestand (.docx)]({relative(page, worksheet_docx_path(module, sheet))})")
+    out.append(f"- [Deelnemersblad]({relative(page, handout_page_path(module))}): doelstellingen, agenda, "
+               "cijfers en vragen op één blad, voor elke deelnemer · "
+               f"[Word-bestand (.docx)]({relative(page, handout_docx_path(module))})")
     out.append(f"- [Presentatie bij deze module ({module.deck_name})]({deck}): "
                "vul de gele velden in met de gegevens van je gemeente.\n")
 

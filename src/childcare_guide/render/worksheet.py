@@ -53,6 +53,7 @@ HEADER_FILL = "E0F2F1"  # the light teal of the site, behind the header row of a
 EMPTY_ROW_HEIGHT = Twips(510)  # 0.9 cm: room to write in a table row
 SENTENCE_ROW_HEIGHT = Twips(1020)  # 1.8 cm: a few lines in a cell of a table with 4 to 6 columns
 NARROW_SENTENCE_ROW_HEIGHT = Twips(1247)  # 2.2 cm: in the narrow cells of 7 columns or more
+ONE_PAGE_MARGIN = Twips(851)  # 1.5 cm: the margins of a handout that must fit one sheet
 CELL_MARGIN = Twips(108)  # left and right inside a cell of the template's Table Grid (Word's default)
 LIST_STYLES = ("List", "List 2", "List 3", "List 4", "List 5")  # by list level
 BODY = "Body Text"  # a paragraph of text; text in a table cell stays in Normal, with the table's spacing
@@ -86,6 +87,7 @@ class DocxInputs:
     pictures: tuple[tuple[str, str, str], ...] = ()
     landscape: bool = False  # 'liggend: true' in module.yml: A4 turned a quarter, for a wide table
     kind: str = "Werkblad"  # what the sheet is, before its title: 'Werkblad' or 'Deelnemersblad'
+    one_page: bool = False  # a handout on one sheet: margins of 1.5 cm, and its title names the module
 
     @property
     def shown_edition(self) -> str:
@@ -112,10 +114,13 @@ def render_docx(inputs: DocxInputs, template: Path | None = None) -> bytes:
     if inputs.landscape and section.page_width < section.page_height:
         section.orientation = WD_ORIENT.LANDSCAPE
         section.page_width, section.page_height = section.page_height, section.page_width
+    if inputs.one_page:
+        for side in ("top_margin", "bottom_margin", "left_margin", "right_margin"):
+            setattr(section, side, min(getattr(section, side), ONE_PAGE_MARGIN))
     body = _Body(section.page_width - section.left_margin - section.right_margin)
     body.add(_Paragraph(style="Title").text(f"{inputs.kind}: {inputs.sheet_title}"))
-    body.add(_Paragraph(BODY).text(f"Bij module {inputs.module_number}: {inputs.module_title} · "
-                               f"{inputs.package_title}, {inputs.shown_edition}", italic=True))
+    belongs = "" if inputs.one_page else f"Bij module {inputs.module_number}: {inputs.module_title} · "
+    body.add(_Paragraph(BODY).text(f"{belongs}{inputs.package_title}, {inputs.shown_edition}", italic=True))
     root = lxml_html.fragment_fromstring(_markdown_to_html(inputs.body), create_parent="div")
     body.blocks(root)
     _Writer(document, {link: Path(path) for link, path, _ in inputs.pictures}, body.text_width).write(body.parts)
@@ -337,13 +342,16 @@ class _Writer:
         return found
 
     def write(self, parts: list[_Paragraph | _Table | _Picture]) -> None:
-        for part in parts:
+        for part, after in zip(parts, [*parts[1:], None], strict=True):
             if isinstance(part, _Table):
                 if part.page_break_before:  # Word keeps a page break with a paragraph, not a table
                     self.document.add_paragraph(style=self.style(BODY)).paragraph_format.page_break_before = True
                 self.table(part)
-                # Word glues two tables together without a paragraph between
-                self.document.add_paragraph(style=self.style(BODY))
+                # Word glues two tables together without a paragraph between; a heading after the
+                # table has room enough above it
+                heading = isinstance(after, _Paragraph) and (after.style or "").startswith("Heading")
+                if not heading:
+                    self.document.add_paragraph(style=self.style(BODY))
             elif isinstance(part, _Picture):
                 self.picture(part)
             else:
@@ -408,7 +416,9 @@ class _Writer:
             etree.SubElement(tr_pr, qn("w:cantSplit"))
             if header:  # repeated at the top of each page; the header never splits
                 etree.SubElement(tr_pr, qn("w:tblHeader"))
-            else:  # room to write: at least 0.9 cm high, more for sentences in narrow cells
+            elif len(cells) < source.columns or any(not p.runs() for p in cells):
+                # room to write: at least 0.9 cm high, more for sentences in narrow cells; a row
+                # full of text (an agenda, a key) is as high as its text
                 row.height = height
                 row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
             for cell, paragraph in zip(row.cells, cells, strict=False):
