@@ -26,6 +26,7 @@ from childcare_guide.render.paths import (
     MODULES_INDEX,
     WHATS_NEW,
     checklist_page_path,
+    handout_page_path,
     module_page_path,
     worksheet_page_path,
 )
@@ -89,6 +90,7 @@ def generated_sources(config) -> dict[str, str]:
         module_file = (module.folder / "module.yml").resolve().relative_to(root).as_posix()
         sources[module_page_path(module)] = module_file
         sources[checklist_page_path(module)] = module_file  # the checklist is made from module.yml
+        sources[handout_page_path(module)] = module_file  # and so is the participants' handout
         for sheet in module.worksheets:
             if sheet.file is not None:
                 sources[worksheet_page_path(module, sheet)] = sheet.file.resolve().relative_to(root).as_posix()

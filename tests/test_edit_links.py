@@ -56,6 +56,7 @@ def expected_sources(package) -> dict[str, str]:
     for module in package.modules:
         expected[f"modules/{module.slug}/index.html"] = f"content/modules/{module.slug}/module.yml"
         expected[f"modules/{module.slug}/voorbereiding/index.html"] = f"content/modules/{module.slug}/module.yml"
+        expected[f"modules/{module.slug}/deelnemersblad/index.html"] = f"content/modules/{module.slug}/module.yml"
         for sheet in module.worksheets:
             expected[f"modules/{module.slug}/{sheet.id}/index.html"] = sheet.file.relative_to(ROOT).as_posix()
     return expected
@@ -75,9 +76,9 @@ def test_every_page_leads_to_the_file_to_change(edit_site, package):
     for source in found.values():
         assert (ROOT / source).is_file(), source
         assert source.startswith(("docs/", "content/"))
-    # each module.yml behind two pages: the module page and its preparation checklist
+    # each module.yml behind three pages: the module page, its preparation checklist and its handout
     assert sum(s.startswith("content/modules/") and s.endswith("/module.yml")
-               for s in found.values()) == 2 * len(package.modules)
+               for s in found.values()) == 3 * len(package.modules)
     assert sum("/werkinstrumenten/" in s for s in found.values()) >= 4
 
 

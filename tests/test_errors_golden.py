@@ -668,7 +668,26 @@ def test_unknown_directive_in_a_worksheet(project):
     line = replace(project, sheet, "[[cijfertabel]]", "[[cijfertabell]]")
     assert problems(project) == [
         f"{sheet}, regel {line}: '[[cijfertabell]]' is geen bekende aanduiding. "
-        "Gebruik [[cijfertabel]], [[invulvelden]]."]
+        "Gebruik [[cijfertabel]], [[invulvelden]], [[nieuwe-pagina]], [[voor-de-voorzitter]]."]
+
+
+def test_a_part_for_the_chair_without_its_own_sheet(project):
+    sheet = f"{OTHER}/werkinstrumenten/casussen.md"
+    replace(project, sheet, "[[voor-de-voorzitter]]\n", "")
+    line = line_of(read(project, sheet), "## Voor de voorzitter")
+    assert problems(project) == [
+        f"{sheet}, regel {line}: Dit deel is voor de voorzitter, maar het staat niet op een eigen blad. "
+        "Zet op de regel erboven [[voor-de-voorzitter]]. Dan begint het op een nieuwe bladzijde, apart van "
+        "wat de deelnemers krijgen."]
+
+
+def test_the_chair_part_is_one_part_at_the_end(project):
+    sheet = f"{OTHER}/werkinstrumenten/casussen.md"
+    replace(project, sheet, "## Casus C:", "[[voor-de-voorzitter]]\n\n## Casus C:")
+    line = line_of(read(project, sheet), "[[voor-de-voorzitter]]", after="## Casus C:")
+    assert problems(project) == [
+        f"{sheet}, regel {line}: '[[voor-de-voorzitter]]' staat twee keer in dit werkblad. Zet alles voor "
+        "de voorzitter samen aan het einde, na één keer [[voor-de-voorzitter]]."]
 
 
 # -- several mistakes at once: all of them are reported ----------------------------------------

@@ -61,7 +61,7 @@ def findings(validator, path: Path) -> list[str]:
 
 
 def test_the_build_makes_worksheets_and_decks(package, office_files):
-    sheets = sum(len(m.worksheets) for m in package.modules)
+    sheets = sum(len(m.worksheets) + 1 for m in package.modules)  # + the participants' handout
     assert sum(uri.endswith(".docx") for uri in office_files) == sheets > 0
     assert sum(uri.endswith(".pptx") for uri in office_files) == len(package.modules)
 

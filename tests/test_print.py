@@ -106,3 +106,59 @@ def test_table_rows_never_split_and_write_in_tables_have_equal_columns(browser, 
     for table in layouts:  # as in the Word worksheet: the width divided evenly over the columns
         assert table["layout"] == "fixed" and max(table["widths"]) - min(table["widths"]) <= 2, table
     assert min(heights) >= 0.9 / 2.54 * 96 - 1  # at least 0.9 cm, the .docx's EMPTY_ROW_HEIGHT
+
+
+def _print(browser, server, url, out) -> list[str]:
+    """The page printed by Chromium as a chair does (Ctrl+P honours the page's @page size)."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(server + url, wait_until="networkidle")
+    page.pdf(path=str(out), prefer_css_page_size=True)
+    context.close()
+    return page_texts(out)
+
+
+def _page_size(pdf) -> tuple[int, int]:
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    width, height = map(float, re.search(r"Page size:\s+([\d.]+) x ([\d.]+) pts", info).groups())
+    return round(width), round(height)
+
+
+def test_each_card_prints_on_its_own_page_and_the_chair_key_on_its_own_sheet(browser, server, tmp_path):
+    pages = [" ".join(p.split()) for p in _print(browser, server, "/modules/sociale-functie/casussen/",
+                                                 tmp_path / "casussen.pdf")]
+    for letter in "ABCDE":
+        [card] = [p for p in pages if f"Casus {letter}:" in p]
+        assert not any(f"Casus {other}:" in card for other in "ABCDE" if other != letter), card
+        assert "Vragen voor elke groep" not in card and "Onze antwoorden" not in card
+    [chair] = [p for p in pages if "Alleen voor de voorzitter" in p]
+    assert chair == pages[-1] and "waar gaat elke casus over" in chair
+    assert not any("wat er op het spel staat" in p for p in pages[:-1])  # the key is on no other page
+    cards = [" ".join(p.split()) for p in _print(browser, server, "/modules/toegankelijkheid/gezinsreis/",
+                                                 tmp_path / "gezinsreis.pdf")]
+    for number in range(1, 5):
+        [card] = [p for p in cards if f"Gezinskaart {number}" in p]
+        assert sum(f"Gezinskaart {n}" in card for n in range(1, 5)) == 1, card
+
+
+def test_a_wide_worksheet_prints_lying_and_its_rows_leave_room_to_write(browser, server, tmp_path):
+    pdf = tmp_path / "actieplan.pdf"
+    pages = _print(browser, server, "/modules/toegankelijkheid/actieplan/", pdf)
+    assert _page_size(pdf) == (842, 595)
+    # the table with nine columns stands whole on one page: its five rows and the header
+    [table] = [p for p in pages if "klaar tegen" in p]
+    assert all(re.search(rf"^\s*{n}\b", table, re.M) for n in range(1, 6)), table
+    other = tmp_path / "gezinsreis.pdf"
+    _print(browser, server, "/modules/toegankelijkheid/gezinsreis/", other)
+    assert _page_size(other) in {(595, 842), (596, 842)}  # A4 standing
+
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(server + "/modules/toegankelijkheid/actieplan/", wait_until="networkidle")
+    page.emulate_media(media="print")
+    heights = page.eval_on_selector_all(
+        "article table", "ts => ts.map(t => [t.rows[0].cells.length, t.rows[1].getBoundingClientRect().height])")
+    context.close()
+    cm = 96 / 2.54
+    assert dict(heights)[9] >= 2.2 * cm - 1  # as high as the Word worksheet's row (write_in_height)
+    assert dict(heights)[3] < 1.8 * cm  # 'Opvolging': one thing to write per row

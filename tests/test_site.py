@@ -105,6 +105,7 @@ def test_no_half_written_or_leftover_files(site, package):
     assert not list(site.rglob("*.tmp"))
     decks = [module.deck_name for module in package.modules]
     worksheets = [f"module-{m.number}-{s.id}.docx" for m in package.modules for s in m.worksheets]
+    worksheets += [f"module-{m.number}-deelnemersblad.docx" for m in package.modules]
     assert sorted(p.name for p in (site / "downloads").iterdir()) == sorted(
         decks + worksheets + ["kinderopvang-voor-iedereen-offline.zip"])
 

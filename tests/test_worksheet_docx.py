@@ -13,11 +13,13 @@ import zipfile
 
 import pytest
 from docx import Document
+from docx.enum.section import WD_ORIENT
 from docx.shared import Cm, Mm, Pt, RGBColor
 from helpers import SUBPROCESS_TIMEOUT, soffice
 from lxml import etree
 
 from childcare_guide.content.markdown_text import DIRECTIVE
+from childcare_guide.render.pages import NEW_PAGE
 from childcare_guide.render.worksheet import (
     TEMPLATE,
     DocxInputs,
@@ -262,7 +264,8 @@ def test_every_worksheet_becomes_a_document_with_its_title_and_dutch_properties(
             assert props.language == "nl-BE"
             assert props.version == package.version
             section = doc.sections[0]
-            assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+            size = (297, 210) if sheet.landscape else (210, 297)
+            assert (round(section.page_width.mm), round(section.page_height.mm)) == size
             footer = section.footer.paragraphs[0].text
             assert "editie december 2026" in footer and package.version not in footer
             assert "editie december 2026" in doc.paragraphs[1].text
@@ -300,6 +303,69 @@ def test_empty_answer_space_is_editable_room(package, documents):
     assert line.text.endswith("?\t") or line.text.endswith("? \t")
     stops = line.paragraph_format.tab_stops
     assert len(stops) == 1 and stops[0].leader == 1  # WD_TAB_LEADER.DOTS
+
+
+def _page_starts(doc) -> list[str]:
+    """The text of every paragraph that Word starts on a new page (page break before it)."""
+    return [p.text for p in doc.paragraphs if p.paragraph_format.page_break_before]
+
+
+def test_each_card_starts_a_new_page_and_the_chair_key_has_its_own(documents):
+    casussen = Document(io.BytesIO(documents[("sociale-functie", "casussen")]))
+    starts = _page_starts(casussen)
+    assert [s for s in starts if s.startswith("Casus ")] == [
+        "Casus A: een alleenstaande mama met twee kinderen", "Casus B: een gezin dat pas in België woont",
+        "Casus C: ouders van een peuter met een beperking", "Casus D: een papa met wisselende werkuren",
+        "Casus E: een jonge mama die weinig steun heeft"]
+    assert starts[-1] == "Alleen voor de voorzitter. Deel dit blad niet uit aan de deelnemers."
+    texts = [p.text for p in casussen.paragraphs]
+    chair = texts.index(starts[-1])
+    assert texts[chair + 1] == "Voor de voorzitter: waar gaat elke casus over?"
+    # the key (a table) comes after the chair's title, never on a participants' page
+    key = next(t for t in casussen.tables if t.rows[0].cells[0].text == "casus")
+    body = list(casussen.element.body)
+    assert body.index(key._tbl) > body.index(casussen.paragraphs[chair]._p)
+    assert sum(1 for p in casussen.paragraphs if p.text.startswith("Alleen voor de voorzitter")) == 1
+    cards = _page_starts(Document(io.BytesIO(documents[("toegankelijkheid", "gezinsreis")])))
+    assert cards[:4] == [f"Gezinskaart {n}" for n in range(1, 5)] and cards[4] == "De zeven haltes"
+    statements = _page_starts(Document(io.BytesIO(documents[("sociale-functie", "stellingen")])))
+    assert statements == ["Alleen voor de voorzitter. Deel dit blad niet uit aan de deelnemers."]
+
+
+def test_a_page_break_before_a_table_keeps_the_table_whole():
+    body = f"Tekst.\n\n{NEW_PAGE}\n\n| a | b |\n| --- | --- |\n| 1 | |\n"  # [[nieuwe-pagina]], expanded
+    doc = Document(io.BytesIO(render_docx(DocxInputs("Gids", "1.0", 1, "M", "Blad", body))))
+    body = list(doc.element.body)
+    table = doc.tables[0]._tbl
+    before = body[body.index(table) - 1]
+    assert before.tag == f"{W}p" and before.find(f"{W}pPr/{W}pageBreakBefore") is not None
+    assert not _page_starts(doc)[0]  # an empty paragraph carries the break, the table follows
+
+
+def test_a_wide_worksheet_lies_in_word(package, documents):
+    sheets = {(m.slug, s.id): s for m in package.modules for s in m.worksheets}
+    assert [key for key, sheet in sheets.items() if sheet.landscape] == [("toegankelijkheid", "actieplan")]
+    doc = Document(io.BytesIO(documents[("toegankelijkheid", "actieplan")]))
+    section = doc.sections[0]
+    assert section.orientation == WD_ORIENT.LANDSCAPE
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (297, 210)
+    # the answer lines reach the right margin of the turned page
+    line = next(p for p in doc.paragraphs if p.text.startswith("Gemeente:"))
+    assert line.paragraph_format.tab_stops[0].position == section.page_width - section.left_margin - \
+        section.right_margin
+    portrait = Document(io.BytesIO(documents[("toegankelijkheid", "gezinsreis")])).sections[0]
+    assert portrait.orientation == WD_ORIENT.PORTRAIT
+
+
+def test_rows_to_write_sentences_in_are_higher_the_narrower_their_cells(documents):
+    def heights(key, first_header):
+        doc = Document(io.BytesIO(documents[key]))
+        table = next(t for t in doc.tables if t.rows[0].cells[0].text == first_header)
+        return {round(r.height.cm, 1) for r in table.rows[1:]}
+
+    assert heights(("toegankelijkheid", "actieplan"), "nr.") == {2.2}  # 9 columns, 8 of them empty
+    assert heights(("toegankelijkheid", "gezinsreis"), "halte") == {1.8}  # 4 columns, 3 empty
+    assert heights(("omgevingsanalyse", "gemeentelijke-fiche"), "Cijfer") == {0.9}  # one value per row
 
 
 def test_header_rows_have_the_teal_fill_and_body_cells_none(documents):

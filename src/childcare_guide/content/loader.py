@@ -15,6 +15,7 @@ from childcare_guide.content.markdown_text import check_markdown
 from childcare_guide.content.model import (
     CHECKLIST_ID,
     FIELD_PLACEHOLDER,
+    HANDOUT_ID,
     Column,
     Figure,
     FillInField,
@@ -37,7 +38,7 @@ from childcare_guide.content.yamlsource import YamlDocument, dotted, load_yaml, 
 GENERATED_SLIDE_TITLES = ("Doelstellingen", "Agenda", "Voorbereiding: in te vullen")
 MAX_AGENDA_STEPS = 8  # the agenda is one table on one slide: a header, the steps and the total
 SLIDE_FIELDS = {
-    "tekst": {"punten"},
+    "tekst": {"punten", "deelnemersblad"},  # deelnemersblad: its points go on the handout
     "twee-kolommen": {"links", "rechts"},
     "cijfers": {"cijfers"},
     "grafiek": {"cijfers"},
@@ -338,9 +339,10 @@ class _ModuleReader:
             self.loader.unique([item["id"] for item in self.data.get(key, [])], self.file,
                                 self.doc, (key,), "id", what)
         for index, sheet in enumerate(self.data["werkinstrumenten"]):
-            if sheet["id"] == CHECKLIST_ID:
+            if sheet["id"] in (CHECKLIST_ID, HANDOUT_ID):
+                what = "de checklist" if sheet["id"] == CHECKLIST_ID else "het deelnemersblad"
                 self.problem(("werkinstrumenten", index, "id"),
-                             f"De id '{CHECKLIST_ID}' is voorbehouden voor de checklist van de module.",
+                             f"De id '{sheet['id']}' is voorbehouden voor {what} van de module.",
                              "Kies een andere id en geef het bestand in werkinstrumenten/ dezelfde naam.")
         package_ids = {f.id for f in self.title_fields}
         for index, f in enumerate(fields):
@@ -523,7 +525,7 @@ class _ModuleReader:
                      left=left, right=right, figures=tuple(used_figures), fields=tuple(used_fields),
                      stops=tuple(str(stop) for stop in raw.get("haltes", [])), tiles=tiles,
                      picture=str(raw.get("beeld", "")),
-                     notes=raw.get("notities", "").strip())
+                     notes=raw.get("notities", "").strip(), handout=bool(raw.get("deelnemersblad", False)))
 
     @staticmethod
     def _texts_without_fields(kind: str, raw: dict[str, Any]) -> list[tuple[tuple, list]]:
@@ -563,7 +565,8 @@ class _ModuleReader:
                 self.problem(path, "Dit werkblad gebruikt [[cijfertabel]], maar de module heeft geen cijfers.",
                              "Voeg 'cijfers:' toe aan module.yml of verwijder [[cijfertabel]].",
                              file=target)
-            sheets.append(Worksheet(id=raw["id"], title=raw["titel"], body=text or "", file=target))
+            sheets.append(Worksheet(id=raw["id"], title=raw["titel"], body=text or "", file=target,
+                                    landscape=bool(raw.get("liggend", False))))
         return tuple(sheets)
 
     def _markdown_part(self, name: str, required: bool) -> str | None:

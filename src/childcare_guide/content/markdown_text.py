@@ -16,7 +16,11 @@ FORBIDDEN = (
      "Verwijder het attribuut: de inhoud voert geen code uit."),
 )
 DIRECTIVE = re.compile(r"^\s*\[\[\s*([^\]]*?)\s*\]\]\s*$")
-KNOWN_DIRECTIVES = ("cijfertabel", "invulvelden")
+KNOWN_DIRECTIVES = ("cijfertabel", "invulvelden", "nieuwe-pagina", "voor-de-voorzitter")
+# A worksheet's part for the chair only (the key, the answers) starts with [[voor-de-voorzitter]]:
+# on paper and in Word it begins on a sheet of its own, never on the participants' handout.
+CHAIR_DIRECTIVE = "voor-de-voorzitter"
+CHAIR_HEADING = re.compile(r"^#{1,6}\s+voor de voorzitter\b", re.I)
 HEADING = re.compile(r"^(#{1,6})(\s+.*)$")
 FENCE = re.compile(r"^\s*(```|~~~)")
 IMAGE_TEXT = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
@@ -31,17 +35,30 @@ def check_markdown(text: str, shown: str, problems: list[ContentProblem],
         problems.append(ContentProblem(shown, None, None, "Het bestand is leeg.",
                                        "Schrijf de tekst of verwijder het bestand uit de module."))
         return
+    chair_part = False
     for number, line in enumerate(text.splitlines(), start=1):
+        if allow_directives and CHAIR_HEADING.match(line) and not chair_part:
+            problems.append(ContentProblem(
+                shown, number, None, "Dit deel is voor de voorzitter, maar het staat niet op een eigen blad.",
+                f"Zet op de regel erboven [[{CHAIR_DIRECTIVE}]]. Dan begint het op een nieuwe bladzijde, "
+                "apart van wat de deelnemers krijgen."))
         for pattern, what, fix in FORBIDDEN:
             if pattern.search(line):
                 problems.append(ContentProblem(shown, number, None, f"De tekst bevat {what}.", fix))
         match = DIRECTIVE.match(line)
         if match:
             name = match.group(1)
+            twice = name == CHAIR_DIRECTIVE and chair_part
+            chair_part = chair_part or name == CHAIR_DIRECTIVE
             if not allow_directives:
                 problems.append(ContentProblem(
                     shown, number, None, f"'[[{name}]]' werkt alleen in een werkblad.",
                     "Verwijder de regel of zet hem in een bestand in werkinstrumenten/."))
+            elif twice:
+                problems.append(ContentProblem(
+                    shown, number, None, f"'[[{name}]]' staat twee keer in dit werkblad.",
+                    "Zet alles voor de voorzitter samen aan het einde, na één keer "
+                    f"[[{CHAIR_DIRECTIVE}]]."))
             elif name not in KNOWN_DIRECTIVES:
                 known = ", ".join(f"[[{d}]]" for d in KNOWN_DIRECTIVES)
                 problems.append(ContentProblem(

@@ -13,6 +13,8 @@ MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augus
 
 # modules/<slug>/voorbereiding.md is the module's checklist: no worksheet may take this id
 CHECKLIST_ID = "voorbereiding"
+# modules/<slug>/deelnemersblad.md is the participants' one-page handout (render/handout.py)
+HANDOUT_ID = "deelnemersblad"
 
 # A fill-in field inside a sentence of a slide: 'Vandaag kijken we naar {veld:gemeente}.', with an
 # optional short prompt after '|': 'We bellen {veld:sociaal-huis|naam}.' shows '[Vul in: naam]'.
@@ -103,6 +105,7 @@ class Slide:
     tiles: tuple[Tile, ...] = ()  # the tiles of a diagram (type 'tegels')
     picture: str = ""  # the name of a picture in the module's beelden/ (type 'beeld')
     notes: str = ""
+    handout: bool = False  # 'deelnemersblad: true': its questions go on the participants' handout
 
 
 @dataclass(frozen=True)
@@ -141,6 +144,7 @@ class Worksheet:
     title: str
     body: str  # Markdown; [[...]] directives are expanded when the page is rendered
     file: Path | None = field(default=None, compare=False)  # its Markdown file in content/
+    landscape: bool = False  # 'liggend: true': printed and in Word on A4 turned a quarter (wide tables)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,8 @@ from childcare_guide.render.paths import (
     MODULES_INDEX,
     WHATS_NEW,
     deck_path,
+    handout_docx_path,
+    handout_page_path,
     module_page_path,
     picture_path,
     relative,
@@ -100,6 +102,9 @@ def module_page(package: Package, module: Module) -> str:
     for sheet in module.worksheets:
         out.append(f"- [{sheet.title}]({relative(page, worksheet_page_path(module, sheet))}) · "
                    f"[Word-bestand (.docx)]({relative(page, worksheet_docx_path(module, sheet))})")
+    out.append(f"- [Deelnemersblad]({relative(page, handout_page_path(module))}): doelstellingen, agenda, "
+               "cijfers en vragen op één blad, voor elke deelnemer · "
+               f"[Word-bestand (.docx)]({relative(page, handout_docx_path(module))})")
     out.append(f"- [Presentatie bij deze module ({module.deck_name})]({deck}): "
                "vul de gele velden in met de gegevens van je gemeente.\n")
 
@@ -166,12 +171,18 @@ def source_line(source) -> str:
     return text
 
 
+# 'liggend: true': extra.css prints the page of the worksheet on A4 turned a quarter (@page liggend)
+LANDSCAPE_MARK = '<div class="liggend-afdrukken" hidden></div>\n'
+
+
 def worksheet_page(package: Package, module: Module, sheet: Worksheet) -> str:
     """A worksheet on its own page, ready to print; directives become tables to fill in."""
     page = worksheet_page_path(module, sheet)
     out = [_front_matter(f"{sheet.title} (werkblad, module {module.number})", sheet_description(sheet, module))]
     out.append(f"# Werkblad: {sheet.title}\n")
     out.append(running_title(f"Werkblad: {sheet.title} (module {module.number})", package))
+    if sheet.landscape:
+        out.append(LANDSCAPE_MARK)
     back = relative(page, module_page_path(module))
     out.append(f"Bij [module {module.number}: {module.title}]({back}#werkinstrumenten) · "
                f"{package.title}, {package.edition_text}\n")
@@ -221,6 +232,14 @@ def sheet_description(sheet: Worksheet, module: Module, limit: int = 150) -> str
     return f"{text.strip()} {tail}" if text.strip() else f"Werkblad '{sheet.title}'. {tail}"
 
 
+# [[nieuwe-pagina]]: what follows starts on a new sheet of paper (extra.css; a page break in Word)
+NEW_PAGE = '<div class="nieuwe-pagina" aria-hidden="true"></div>'
+# [[voor-de-voorzitter]]: the chair's part (the key, the answers) on a sheet of its own, with a title
+# that says so; render/worksheet.py gives the paragraph a page break in Word
+CHAIR_NOTE = ('<p class="voor-de-voorzitter"><strong>Alleen voor de voorzitter.</strong> '
+              'Deel dit blad niet uit aan de deelnemers.</p>')
+
+
 def expand_directives(text: str, package: Package, module: Module) -> str:
     lines = []
     for line in text.splitlines():
@@ -229,6 +248,10 @@ def expand_directives(text: str, package: Package, module: Module) -> str:
             lines.append(figure_table(module))
         elif match and match.group(1) == "invulvelden":
             lines.append(field_table(package.title_fields + module.fields))
+        elif match and match.group(1) == "nieuwe-pagina":
+            lines.extend(("", NEW_PAGE, ""))
+        elif match and match.group(1) == "voor-de-voorzitter":
+            lines.extend(("", CHAIR_NOTE, ""))
         else:
             lines.append(line)
     return "\n".join(lines) + "\n"

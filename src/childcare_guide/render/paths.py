@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import posixpath
 
-from childcare_guide.content.model import CHECKLIST_ID, Module, Picture, Worksheet
+from childcare_guide.content.model import CHECKLIST_ID, HANDOUT_ID, Module, Picture, Worksheet
 
 MODULES_DIR = "modules"
 DOWNLOADS_DIR = "downloads"
@@ -43,3 +43,12 @@ def checklist_page_path(module: Module) -> str:
 def picture_path(module: Module, picture: Picture) -> str:
     """modules/<slug>/beelden/<name>: beside the module page, its worksheet pages and checklist."""
     return f"{MODULES_DIR}/{module.slug}/{picture.link}"
+
+
+def handout_page_path(module: Module) -> str:
+    """modules/<slug>/deelnemersblad.md: the participants' one-page handout."""
+    return f"{MODULES_DIR}/{module.slug}/{HANDOUT_ID}.md"
+
+
+def handout_docx_path(module: Module) -> str:
+    return f"{DOWNLOADS_DIR}/module-{module.number}-{HANDOUT_ID}.docx"

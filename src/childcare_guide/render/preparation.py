@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from childcare_guide.content.model import CHECKLIST_ID, Module, Package
+from childcare_guide.content.model import CHECKLIST_ID, HANDOUT_ID, Module, Package
 from childcare_guide.render.deck.plan import field_places
 from childcare_guide.render.paths import FILL_PAGE, checklist_page_path, relative
 
@@ -70,6 +70,7 @@ def checklist(package: Package, module: Module, level: int) -> str:
     for sheet in module.worksheets:
         word = "" if sheet.title.casefold().startswith("werkblad") else "Werkblad "
         out.append(f"- [ ] {word}[{sheet.title}]({sheet.id}.md)")
+    out.append(f"- [ ] [Deelnemersblad]({HANDOUT_ID}.md): één voor elke deelnemer")
     out.append("")
     stuff = materials(module)
     if stuff:

@@ -26,6 +26,7 @@ from pathlib import Path
 
 import markdown
 from docx import Document
+from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_ROW_HEIGHT_RULE
 from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml.ns import qn
@@ -50,6 +51,9 @@ TEMPLATE = package_file("design", "worksheet-template.docx")
 LANGUAGE = "nl-BE"
 HEADER_FILL = "E0F2F1"  # the light teal of the site, behind the header row of a table
 EMPTY_ROW_HEIGHT = Twips(510)  # 0.9 cm: room to write in a table row
+SENTENCE_ROW_HEIGHT = Twips(1020)  # 1.8 cm: a few lines in a cell of a table with 4 to 6 columns
+NARROW_SENTENCE_ROW_HEIGHT = Twips(1247)  # 2.2 cm: in the narrow cells of 7 columns or more
+ONE_PAGE_MARGIN = Twips(851)  # 1.5 cm: the margins of a handout that must fit one sheet
 CELL_MARGIN = Twips(108)  # left and right inside a cell of the template's Table Grid (Word's default)
 LIST_STYLES = ("List", "List 2", "List 3", "List 4", "List 5")  # by list level
 BODY = "Body Text"  # a paragraph of text; text in a table cell stays in Normal, with the table's spacing
@@ -81,6 +85,9 @@ class DocxInputs:
     edition: str = ""  # 'editie december 2026': what the chair reads; version stays in the properties
     # the pictures the body links: (link as written, file, SHA-256 of its bytes); the hash keys the cache
     pictures: tuple[tuple[str, str, str], ...] = ()
+    landscape: bool = False  # 'liggend: true' in module.yml: A4 turned a quarter, for a wide table
+    kind: str = "Werkblad"  # what the sheet is, before its title: 'Werkblad' or 'Deelnemersblad'
+    one_page: bool = False  # a handout on one sheet: margins of 1.5 cm, and its title names the module
 
     @property
     def shown_edition(self) -> str:
@@ -92,7 +99,7 @@ def docx_inputs(package: Package, module: Module, sheet: Worksheet) -> DocxInput
                    for p in module.pictures if f"]({p.link}" in sheet.body or f"](<{p.link}>" in sheet.body)
     return DocxInputs(package.title, package.version, module.number, module.title, sheet.title,
                       expand_directives(demote_headings(sheet.body, 1), package, module),
-                      package.edition_text, linked)
+                      package.edition_text, linked, sheet.landscape)
 
 
 def worksheet_docx(package: Package, module: Module, sheet: Worksheet, template: Path | None = None) -> bytes:
@@ -104,16 +111,22 @@ def render_docx(inputs: DocxInputs, template: Path | None = None) -> bytes:
     """The .docx bytes made from inputs and the template (design/worksheet-template.docx) alone."""
     document = _open_template(template or TEMPLATE)
     section = document.sections[0]
+    if inputs.landscape and section.page_width < section.page_height:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = section.page_height, section.page_width
+    if inputs.one_page:
+        for side in ("top_margin", "bottom_margin", "left_margin", "right_margin"):
+            setattr(section, side, min(getattr(section, side), ONE_PAGE_MARGIN))
     body = _Body(section.page_width - section.left_margin - section.right_margin)
-    body.add(_Paragraph(style="Title").text(f"Werkblad: {inputs.sheet_title}"))
-    body.add(_Paragraph(BODY).text(f"Bij module {inputs.module_number}: {inputs.module_title} · "
-                               f"{inputs.package_title}, {inputs.shown_edition}", italic=True))
+    body.add(_Paragraph(style="Title").text(f"{inputs.kind}: {inputs.sheet_title}"))
+    belongs = "" if inputs.one_page else f"Bij module {inputs.module_number}: {inputs.module_title} · "
+    body.add(_Paragraph(BODY).text(f"{belongs}{inputs.package_title}, {inputs.shown_edition}", italic=True))
     root = lxml_html.fragment_fromstring(_markdown_to_html(inputs.body), create_parent="div")
     body.blocks(root)
     _Writer(document, {link: Path(path) for link, path, _ in inputs.pictures}, body.text_width).write(body.parts)
     # the first line of the template's footer (python-docx adds a footer if the template has none)
     footer = section.footer.paragraphs[0]
-    footer.text = xml_text(f"{inputs.package_title}, {inputs.shown_edition} · werkblad bij module "
+    footer.text = xml_text(f"{inputs.package_title}, {inputs.shown_edition} · {inputs.kind.lower()} bij module "
                          f"{inputs.module_number}: {inputs.module_title}")
     _set_properties(document, inputs)
     out = io.BytesIO()
@@ -142,13 +155,13 @@ def _open_template(template: Path):
 def _set_properties(document, inputs: DocxInputs) -> None:
     """Every core property, so nothing of the template's own (or of the day it is made) remains."""
     props = document.core_properties
-    props.title = xml_text(f"Werkblad: {inputs.sheet_title}")
-    props.subject = xml_text(f"{inputs.package_title}: werkblad bij module {inputs.module_number}: "
+    props.title = xml_text(f"{inputs.kind}: {inputs.sheet_title}")
+    props.subject = xml_text(f"{inputs.package_title}: {inputs.kind.lower()} bij module {inputs.module_number}: "
                            f"{inputs.module_title}")
     props.author = props.last_modified_by = xml_text(inputs.package_title)
     props.keywords = "kinderopvang; werkblad; Lokaal Overleg Kinderopvang"
     props.comments = "Vul dit werkblad in op je computer of druk het af."
-    props.category = "Werkblad"
+    props.category = xml_text(inputs.kind)
     props.language = LANGUAGE
     props.version = xml_text(inputs.version)
     props.revision = 1
@@ -239,6 +252,7 @@ class _Paragraph:
         self.indent_like = indent_like  # a list style whose left indent this paragraph takes
         self.space_after_like_body = False  # the last item of a list: the room after a paragraph
         self.answer_tab: Length | None = None  # a right tab with dots, this far from the left edge
+        self.page_break_before = False  # [[nieuwe-pagina]] or [[voor-de-voorzitter]] before it
         self.pieces: list[_Piece] = []
 
     def text(self, text: str, bold: bool = False, italic: bool = False, code: bool = False) -> _Paragraph:
@@ -280,12 +294,23 @@ class _Paragraph:
         return runs
 
 
+def write_in_height(columns: int, write_in_columns: int) -> Length:
+    """How high a body row of a table is at least: 0.9 cm, a line to write on. A table with two or more
+    columns to write in (empty in every body row) is for sentences: the narrower its cells (the more
+    columns), the more lines they need: 1.8 cm from 4 columns on, 2.2 cm from 7 (extra.css does the same; five rows
+    of 2.2 cm still fit on one page of A4 turned a quarter)."""
+    if write_in_columns < 2 or columns < 4:
+        return EMPTY_ROW_HEIGHT
+    return SENTENCE_ROW_HEIGHT if columns < 7 else NARROW_SENTENCE_ROW_HEIGHT
+
+
 @dataclass
 class _Table:
     """A table to be: its rows of cells (paragraphs), the header rows marked, the column count."""
 
     rows: list[tuple[bool, list[_Paragraph]]]
     columns: int
+    page_break_before: bool = False  # [[nieuwe-pagina]] just before it
 
 
 @dataclass
@@ -317,11 +342,16 @@ class _Writer:
         return found
 
     def write(self, parts: list[_Paragraph | _Table | _Picture]) -> None:
-        for part in parts:
+        for part, after in zip(parts, [*parts[1:], None], strict=True):
             if isinstance(part, _Table):
+                if part.page_break_before:  # Word keeps a page break with a paragraph, not a table
+                    self.document.add_paragraph(style=self.style(BODY)).paragraph_format.page_break_before = True
                 self.table(part)
-                # Word glues two tables together without a paragraph between
-                self.document.add_paragraph(style=self.style(BODY))
+                # Word glues two tables together without a paragraph between; a heading after the
+                # table has room enough above it
+                heading = isinstance(after, _Paragraph) and (after.style or "").startswith("Heading")
+                if not heading:
+                    self.document.add_paragraph(style=self.style(BODY))
             elif isinstance(part, _Picture):
                 self.picture(part)
             else:
@@ -352,6 +382,8 @@ class _Writer:
             fmt.left_indent = self.style(source.indent_like).paragraph_format.left_indent
         if source.space_after_like_body and self.body_space_after is not None:
             fmt.space_after = self.body_space_after
+        if source.page_break_before:
+            fmt.page_break_before = True
         if source.answer_tab is not None:
             fmt.tab_stops.add_tab_stop(source.answer_tab, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
         for text, (bold, italic, code) in source.runs():
@@ -374,14 +406,21 @@ class _Writer:
         table.style = self.style("Table Grid")
         table.autofit = False
         cell_text_width = table.columns[0].width - 2 * CELL_MARGIN
+        body_rows = [cells for header, cells in source.rows if not header]
+        write_in = sum(1 for column in range(source.columns)
+                       if body_rows and all(column >= len(cells) or not cells[column].runs() for cells in body_rows))
+        height = write_in_height(source.columns, write_in)
         for row, (header, cells) in zip(table.rows, source.rows, strict=True):
             # python-docx has no API for 'repeat as header row' or 'do not split across pages'
             tr_pr = row._element.get_or_add_trPr()
             etree.SubElement(tr_pr, qn("w:cantSplit"))
             if header:  # repeated at the top of each page; the header never splits
                 etree.SubElement(tr_pr, qn("w:tblHeader"))
-            else:  # room to write: at least 0.9 cm high
-                row.height, row.height_rule = EMPTY_ROW_HEIGHT, WD_ROW_HEIGHT_RULE.AT_LEAST
+            elif len(cells) < source.columns or any(not p.runs() for p in cells):
+                # room to write: at least 0.9 cm high, more for sentences in narrow cells; a row
+                # full of text (an agenda, a key) is as high as its text
+                row.height = height
+                row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
             for cell, paragraph in zip(row.cells, cells, strict=False):
                 paragraph.answer_line(cell_text_width)
                 self.paragraph(paragraph, cell.paragraphs[0])
@@ -406,10 +445,20 @@ class _Body:
         self.text_width = text_width  # where an answer line ends: the right margin
         self.parts: list[_Paragraph | _Table | _Picture] = []
         self.skip_images = False  # True while a paragraph's pictures follow it as parts of their own
+        self.new_page = False  # after [[nieuwe-pagina]]: the next part starts a new page
 
     def add(self, paragraph: _Paragraph) -> _Paragraph:
+        if self.new_page:
+            paragraph.page_break_before, self.new_page = True, False
         self.parts.append(paragraph)
         return paragraph
+
+    def add_part(self, part: _Table | _Picture) -> None:
+        if self.new_page and isinstance(part, _Table):
+            part.page_break_before, self.new_page = True, False
+        elif self.new_page:
+            self.add(_Paragraph(BODY))
+        self.parts.append(part)
 
     def blocks(self, parent, list_level: int = 0) -> None:
         for element in parent:
@@ -417,6 +466,11 @@ class _Body:
             if len(tag) == 2 and tag[0] == "h" and tag[1] in "123456":
                 level = min(int(tag[1]) - 1, 4) or 1
                 self.add(self.inline(_Paragraph(style=f"Heading {level}"), element))
+            elif tag == "div" and "nieuwe-pagina" in (element.get("class") or "").split():
+                self.new_page = True
+            elif tag == "p" and "voor-de-voorzitter" in (element.get("class") or "").split():
+                self.new_page = True  # the chair's part on a sheet of its own
+                self.add(self.inline(_Paragraph(BODY), element))
             elif tag == "p":
                 if "admonition-title" in (element.get("class") or ""):
                     self.add(self.inline(_Paragraph(BODY), element, bold=True))
@@ -427,7 +481,8 @@ class _Body:
                         self.skip_images = bool(images)
                         self.paragraph(element)
                         self.skip_images = False
-                    self.parts.extend(_Picture(i.get("src", ""), i.get("alt", "")) for i in images)
+                    for image in images:
+                        self.add_part(_Picture(image.get("src", ""), image.get("alt", "")))
             elif tag in ("ul", "ol"):
                 self.list(element, ordered=tag == "ol", level=list_level)
                 last = self.parts[-1] if self.parts else None
@@ -528,4 +583,4 @@ class _Body:
             paragraphs = [self.inline(_Paragraph(), cell, bold=header) for cell in cells]
             paragraphs += [_Paragraph() for _ in range(columns - len(cells))]
             table.rows.append((header, paragraphs))
-        self.parts.append(table)
+        self.add_part(table)

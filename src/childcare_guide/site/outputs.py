@@ -13,8 +13,9 @@ from childcare_guide.site.cache import artifact, module_inputs
 from childcare_guide.content.model import Module, Package
 from childcare_guide.render.preparation import checklist_page
 from childcare_guide.render.pages import module_page, modules_index, whats_new_page, worksheet_page
-from childcare_guide.render.paths import (MODULES_INDEX, WHATS_NEW, deck_path, module_page_path, picture_path,
-                                         worksheet_docx_path, worksheet_page_path)
+from childcare_guide.render.handout import handout_inputs, handout_page
+from childcare_guide.render.paths import (MODULES_INDEX, WHATS_NEW, deck_path, handout_docx_path, handout_page_path,
+                                         module_page_path, picture_path, worksheet_docx_path, worksheet_page_path)
 from childcare_guide.site.timing import timed
 from childcare_guide.render.worksheet import TEMPLATE as WORKSHEET_TEMPLATE
 from childcare_guide.render.worksheet import docx_inputs, render_docx
@@ -40,6 +41,11 @@ def module_files(package: Package, module: Module, template: Path | None = None,
         files[worksheet_docx_path(module, sheet)] = artifact(
             "worksheet-docx", [sheet_inputs, worksheet_template],
             lambda i=sheet_inputs: render_docx(i, worksheet_template))
+    # the participants' handout: from module.yml alone, its Word file through the worksheet's code
+    files[handout_page_path(module)] = artifact("handout-page", inputs, lambda: handout_page(package, module))
+    handout = handout_inputs(package, module)
+    files[handout_docx_path(module)] = artifact(
+        "handout-docx", [handout, worksheet_template], lambda: render_docx(handout, worksheet_template))
     files[deck_path(module)] = deck
     # the pictures beside the pages that link them, keyed on their bytes
     for picture in module.pictures:

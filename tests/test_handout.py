@@ -1,0 +1,95 @@
+"""The participants' one-page handout ('deelnemersblad') of each module: a page and a Word file from
+module.yml, with the goals, the agenda, the figures with year and source, and the questions."""
+
+import io
+import re
+import subprocess
+
+import pytest
+from docx import Document
+from helpers import SUBPROCESS_TIMEOUT, soffice
+
+from childcare_guide.render.handout import handout_body, handout_inputs, handout_page, handout_questions
+from childcare_guide.render.pages import module_page
+from childcare_guide.render.preparation import checklist_page
+from childcare_guide.render.worksheet import render_docx
+from childcare_guide.site.outputs import module_files
+
+
+def test_every_module_has_a_handout_page_and_word_file(package):
+    for module in package.modules:
+        files = module_files(package, module)
+        page = files[f"modules/{module.slug}/deelnemersblad.md"]
+        assert f"# Deelnemersblad: Module {module.number}: {module.title}" in page
+        assert f"(../../downloads/module-{module.number}-deelnemersblad.docx)" in page
+        doc = Document(io.BytesIO(files[f"downloads/module-{module.number}-deelnemersblad.docx"]))
+        assert doc.paragraphs[0].text == f"Deelnemersblad: Module {module.number}: {module.title}"
+        assert doc.core_properties.category == "Deelnemersblad"
+        assert "deelnemersblad bij module" in doc.sections[0].footer.paragraphs[0].text
+
+
+def test_the_handout_holds_goals_agenda_figures_and_questions(package):
+    module = package.module("omgevingsanalyse")
+    body = handout_body(module)
+    for objective in module.objectives:
+        assert f"- {objective}" in body
+    for step in module.steps:  # the agenda: clock times and minutes, from the steps
+        assert re.search(rf"\| \d:\d\d–\d:\d\d \| {re.escape(step.title)} \({step.minutes} min\) \|", body), step.title
+    for figure in module.figures:  # each figure with its Flemish value, year and source
+        assert f"| {figure.label} | {figure.flanders_text} | {figure.year}, {figure.source} |" in body
+    assert handout_questions(module) == ["Wat vertellen de cijfers ons over onze gemeente?",
+                                         "Welke gezinnen zien we te weinig in de opvang?",
+                                         "Wat weten we nog niet, en wie kan het ons vertellen?"]
+
+
+def test_statements_questions_and_marked_slides_are_the_questions(package):
+    module = package.module("sociale-functie")
+    questions = handout_questions(module)
+    statements = [s.text for step in module.steps for s in step.slides if s.kind == "stelling"]
+    assert [q.removeprefix("Stelling: ") for q in questions[:len(statements)]] == statements
+    assert questions[-1] == "Wat neem jij mee uit dit overleg? Zeg het in één zin."  # the 'vraag' slide
+    # a fill-in field is a blank on the participants' sheet, not a note for the chair
+    assert "Wat zou er vandaag met dit gezin gebeuren in . . . . . . . . . . . .?" in questions
+    assert not any("{veld:" in q or "Vul in" in q for q in questions)
+
+
+def test_the_module_page_and_the_checklist_link_the_handout(package):
+    module = package.module("toegankelijkheid")
+    assert "- [Deelnemersblad](deelnemersblad.md): doelstellingen, agenda" in module_page(package, module)
+    assert "(../../downloads/module-4-deelnemersblad.docx)" in module_page(package, module)
+    assert "- [ ] [Deelnemersblad](deelnemersblad.md): één voor elke deelnemer" in checklist_page(package, module)
+    assert "deelnemersblad-afdrukken" in handout_page(package, module)  # the compact print style
+
+
+@pytest.mark.office
+def test_every_handout_fits_one_page_in_word(package, tmp_path):
+    files = []
+    for module in package.modules:
+        files.append(tmp_path / f"module-{module.number}.docx")
+        files[-1].write_bytes(render_docx(handout_inputs(package, module)))
+    result = subprocess.run([soffice(), f"-env:UserInstallation={(tmp_path / 'profiel').as_uri()}", "--headless",
+                             "--convert-to", "pdf", "--outdir", str(tmp_path), *map(str, files)],
+                            capture_output=True, text=True, timeout=SUBPROCESS_TIMEOUT)
+    assert result.returncode == 0, result.stderr
+    for docx in files:
+        info = subprocess.run(["pdfinfo", str(docx.with_suffix(".pdf"))], capture_output=True, text=True,
+                              check=True).stdout
+        assert re.search(r"^Pages:\s+1$", info, re.M), (docx.name, info)
+        text = subprocess.run(["pdftotext", str(docx.with_suffix(".pdf")), "-"], capture_output=True,
+                              text=True, check=True).stdout
+        assert "Vragen voor de groep" in text and "Agenda" in text
+
+
+@pytest.mark.browser
+def test_every_handout_page_prints_on_one_sheet(package, browser, server, tmp_path, pdf_tools):
+    context = browser.new_context()
+    page = context.new_page()
+    for module in package.modules:
+        page.goto(f"{server}/modules/{module.slug}/deelnemersblad/", wait_until="networkidle")
+        pdf = tmp_path / f"{module.slug}.pdf"
+        page.pdf(path=str(pdf), prefer_css_page_size=True)
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        assert re.search(r"^Pages:\s+1$", info, re.M), (module.slug, info)
+        assert "Vragen voor de groep" in text and "Download" not in text
+    context.close()
