@@ -44,7 +44,7 @@ def handout_questions(module: Module) -> list[str]:
                 for bullet in slide.bullets:
                     questions.append("".join(BLANK if p.field else p.text for p in split_placeholders(bullet)))
                 # a diagram of tiles: each tile's word with its line, as the slide shows them
-                questions += [f"{tile.heading}: {tile.text[:1].lower()}{tile.text[1:]}" for tile in slide.tiles]
+                questions += [f"{tile.heading}. {tile.text}" for tile in slide.tiles]
     return questions
 
 
