@@ -45,7 +45,7 @@ SLIDE_FIELDS = {
     "stelling": {"tekst"},
     "vraag": {"tekst"},
     "route": {"haltes"},
-    "tegels": {"tegels"},
+    "tegels": {"tegels", "deelnemersblad"},  # deelnemersblad: its tiles go on the handout
     "beeld": {"beeld", "tekst"},
 }
 # The picture types a slide shows: python-pptx places PNG and JPEG, not SVG.
