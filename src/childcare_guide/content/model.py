@@ -131,6 +131,10 @@ class Worksheet:
     title: str
     body: str  # Markdown; [[...]] directives are expanded when the page is rendered
     file: Path | None = field(default=None, compare=False)  # its Markdown file in content/
+    # the values the worksheet can be filled with, by the names of the page /invullen/ (a field id
+    # such as 'gemeente', a figure id such as 'kansarmoede'): its {veld:id} places and, with
+    # [[cijfertabel]], the module's figures. Empty: nothing to fill in (no filled download).
+    fields: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -290,6 +294,12 @@ class Package:
 
     def module(self, slug: str) -> Module | None:
         return next((m for m in self.modules if m.slug == slug), None)
+
+
+def value_name(field_id: str) -> str:
+    """The name of a field's value on the page /invullen/ and in a CSV table: the field id, or
+    for a figure's field ('cijfer-kansarmoede') the figure id ('kansarmoede')."""
+    return field_id.removeprefix(FIGURE_FIELD_PREFIX)
 
 
 def figure_field(figure: Figure) -> FillInField:

@@ -42,3 +42,12 @@ def checklist_page_path(module: Module) -> str:
 def picture_path(module: Module, picture: Picture) -> str:
     """modules/<slug>/beelden/<name>: beside the module page, its worksheet pages and checklist."""
     return f"{MODULES_DIR}/{module.slug}/{picture.link}"
+
+
+FILL_DATA_DIR = "invullen/data"
+
+
+def fill_data_path(module: Module) -> str:
+    """invullen/data/<slug>.js: the module's unfilled deck and worksheets with their fill maps,
+    which docs/javascripts/fill.js loads when a chair downloads them filled in."""
+    return f"{FILL_DATA_DIR}/{module.slug}.js"
