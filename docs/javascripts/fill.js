@@ -243,6 +243,24 @@
 
   // -- decks ----------------------------------------------------------------------------------
 
+  /* A filled field in the look of the text around it, as the deck writer writes it: no
+   * highlight, not bold, the text's colour (ink in a table, else the layout's). */
+  function looksFilled(props, ink) {
+    props.removeAttribute("b");
+    ["highlight", "solidFill"].forEach(function (tag) {
+      var node = child(props, NS.a, tag);
+      if (node) { props.removeChild(node); }
+    });
+    if (ink) {
+      var prefix = props.prefix ? props.prefix + ":" : "";
+      var fill = props.ownerDocument.createElementNS(NS.a, prefix + "solidFill");
+      var colour = props.ownerDocument.createElementNS(NS.a, prefix + "srgbClr");
+      colour.setAttribute("val", ink);
+      fill.appendChild(colour);
+      props.insertBefore(fill, props.firstChild);
+    }
+  }
+
   function fillRuns(pkg, map, data) {
     map.runs.forEach(function (place) {
       var value = evaluate(place.fill, data);
@@ -250,8 +268,7 @@
       var run = nth(pkg.xml(place.part), NS.a, "r", place.run, place.part);
       child(run, NS.a, "t").textContent = value;
       var props = child(run, NS.a, "rPr");
-      var highlight = place.field && props && child(props, NS.a, "highlight");
-      if (highlight) { props.removeChild(highlight); }
+      if (place.field && props) { looksFilled(props, place.ink); }
     });
     map.attributes.forEach(function (place) {
       var value = evaluate(place.fill, data);

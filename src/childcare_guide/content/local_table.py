@@ -2,7 +2,8 @@
 
 The columns come from the content, never from code: `gemeente`, `niscode`, `jaar`, then one
 column per figure id ('cijfers' in module.yml, a number) and per fill-in field id (the guide's
-and the module's 'invulvelden', a text), and `start`, the start time of the meeting (09:30). Every mistake is a Dutch message with the row number.
+and the module's 'invulvelden', a text), and `start`, the start time of the meeting
+(09:30). Every mistake is a Dutch message with the row number.
 """
 
 from __future__ import annotations

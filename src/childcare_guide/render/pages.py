@@ -6,8 +6,16 @@ import html
 import re
 
 from childcare_guide.content.markdown_text import DIRECTIVE, demote_headings, to_plain_text
-from childcare_guide.content.model import (FIELD_PLACEHOLDER, FillInField, Module, Package, Worksheet, figure_field,
-                                            format_clock, format_date)
+from childcare_guide.content.model import (
+    FIELD_PLACEHOLDER,
+    FillInField,
+    Module,
+    Package,
+    Worksheet,
+    figure_field,
+    format_clock,
+    format_date,
+)
 from childcare_guide.content.pictures import IMAGE
 from childcare_guide.render.paths import (
     GLOSSARY_PAGE,

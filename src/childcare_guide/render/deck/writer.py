@@ -91,9 +91,9 @@ def write_deck(plan: DeckPlan, template: Path = TEMPLATE) -> bytes:
 def write_deck_with_map(plan: DeckPlan, template: Path = TEMPLATE) -> tuple[bytes, dict]:
     """The plan as .pptx bytes, and its fill map: a JSON-ready dict with
 
-    - runs: {part, run, fill, field?}: the run-th a:r (document order) of that zip member; its
-      text becomes the fill's text (content/fill_text.py); with field, a filled run loses its
-      highlight;
+    - runs: {part, run, fill, field?, ink?}: the run-th a:r (document order) of that zip member;
+      its text becomes the fill's text (content/fill_text.py); with field, a filled run loses the
+      look of a field (highlight, bold, colour) and takes the colour ink if given (in a table);
     - attributes: {part, tag, index, attribute, fill}: an attribute (the chart's alt text);
     - charts: {part, workbook, series, figures, unit, flanders, format, name, nameCell,
       valueCells}: the municipal series (series-th c:ser) and its cells in the embedded workbook.
@@ -125,8 +125,8 @@ class _Places:
         self.attributes: list[tuple] = []
         self.charts: list[tuple] = []
 
-    def run(self, part, r_element, run: Run) -> None:
-        self.runs.append((part, r_element, run.fill, run.field))
+    def run(self, part, r_element, run: Run, ink: RGBColor | None = None) -> None:
+        self.runs.append((part, r_element, run.fill, run.field, ink))
 
     def attribute(self, part, element, attribute: str, fill: Fill) -> None:
         self.attributes.append((part, element, attribute, fill))
@@ -147,7 +147,8 @@ class _Places:
             return str(part.partname).lstrip("/")
 
         runs = [{"part": name(part), "run": index(part, element), "fill": as_json(fill)}
-                | ({"field": field} if field else {}) for part, element, fill, field in self.runs]
+                | ({"field": field} if field else {}) | ({"ink": str(ink)} if field and ink else {})
+                for part, element, fill, field, ink in self.runs]
         attributes = [{"part": name(part), "tag": etree.QName(element).localname,
                        "namespace": etree.QName(element).namespace, "index": index(part, element),
                        "attribute": attribute, "fill": as_json(fill)}
@@ -191,7 +192,7 @@ def _write_slide(slide: PptxSlide, plan: SlidePlan, slide_height: int, places: _
     if plan.chart is not None:
         _write_chart(slide, plan.chart, _source_top(slide_height, plan.source or ""), places)
     if plan.table is not None:
-        _write_table(slide, plan.table, lambda r, run: places.run(slide.part, r, run))
+        _write_table(slide, plan.table, lambda r, run: places.run(slide.part, r, run, INK))
     if plan.route:
         _write_route(slide, plan.route, slide_height)
     if plan.bar:
@@ -233,10 +234,11 @@ def _write_paragraph(target, paragraph: Paragraph, size=None) -> None:
     if len(paragraph.runs) == 1 and paragraph.runs[0].field is None:
         target.text = paragraph.runs[0].text
     else:
+        # a filled field is a run of its own, in the look of the text around it
         for part in paragraph.runs:
             run = target.add_run()
             run.text = part.text
-            if part.field is not None:
+            if part.field is not None and not part.filled:
                 run.font.bold = True
                 run.font.color.rgb = FIELD_INK
     if size is not None:
@@ -300,7 +302,7 @@ def _write_table(slide: PptxSlide, plan: Table, record) -> None:
             for run in target.runs:
                 if bold:
                     run.font.bold = True
-                if part.field is None:
+                if part.field is None or part.filled:
                     run.font.color.rgb = WHITE if r == 0 else INK
             _mark_runs(cells[r * len(values) + c], (paragraph,), record)
 
