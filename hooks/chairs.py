@@ -1,9 +1,11 @@
 """MkDocs adapter for the chairs' tools: the self-check 'Waar staan we?', the glossary
-('Begrippen', also as explanations on every page) and the printable preparation checklists.
+('Begrippen', also as explanations on every page), the printable preparation checklists and the
+form 'Vul je gegevens in' (/invullen/).
 
-The session planner and the interactive self-check run in docs/javascripts/chairs.js; the
-domain code (no MkDocs import) is in childcare_guide.content (glossary, selfcheck) and
-childcare_guide.render (glossary_page, selfcheck_page, preparation, planner).
+The session planner and the interactive self-check run in docs/javascripts/chairs.js, the form in
+docs/javascripts/invullen.js; the domain code (no MkDocs import) is in childcare_guide.content
+(glossary, selfcheck) and childcare_guide.render (glossary_page, selfcheck_page, fill_page,
+preparation, planner).
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from mkdocs.structure.files import File, Files
 
 from childcare_guide import ContentError
 from childcare_guide.content.chair_pages import load_chair_pages
+from childcare_guide.render.fill_page import PAGE as FILL_PAGE
+from childcare_guide.render.fill_page import fill_page
 from childcare_guide.render.glossary_page import PAGE as GLOSSARY_PAGE
 from childcare_guide.render.glossary_page import glossary_page
 from childcare_guide.render.paths import checklist_page_path
@@ -57,7 +61,8 @@ def on_files(files: Files, config) -> Files:
         return files
     package, glossary, selfcheck = loaded
     generated = {GLOSSARY_PAGE: glossary_page(glossary),
-                 SELFCHECK_PAGE: selfcheck_page(package, selfcheck)}
+                 SELFCHECK_PAGE: selfcheck_page(package, selfcheck),
+                 FILL_PAGE: fill_page(package)}
     for module in package.modules:
         generated[checklist_page_path(module)] = checklist_file(package, module)
     for uri, content in generated.items():

@@ -21,7 +21,7 @@ from mkdocs.exceptions import PluginError
 
 from childcare_guide import ContentError
 from childcare_guide.content import changelog, glossary, selfcheck
-from childcare_guide.render import glossary_page, selfcheck_page
+from childcare_guide.render import fill_page, glossary_page, selfcheck_page
 from childcare_guide.render.paths import (
     MODULES_INDEX,
     WHATS_NEW,
@@ -81,7 +81,10 @@ def generated_sources(config) -> dict[str, str]:
     sources = {MODULES_INDEX: PACKAGE_FILE,
                glossary_page.PAGE: f"content/{glossary.FILE}",
                selfcheck_page.PAGE: f"content/{selfcheck.FILE}",
-               WHATS_NEW: f"content/{changelog.FILE}"}
+               WHATS_NEW: f"content/{changelog.FILE}",
+               # the form comes from pakket.yml and every module.yml: like the modules overview,
+               # it leads to pakket.yml (content/README.md says where labels and 'waar' texts are)
+               fill_page.PAGE: PACKAGE_FILE}
     for module in package.modules:
         module_file = (module.folder / "module.yml").resolve().relative_to(root).as_posix()
         sources[module_page_path(module)] = module_file

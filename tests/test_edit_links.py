@@ -52,6 +52,7 @@ def expected_sources(package) -> dict[str, str]:
     expected["begrippen/index.html"] = "content/begrippen.yml"
     expected["waar-staan-we/index.html"] = "content/zelftest.yml"
     expected["wat-is-er-nieuw/index.html"] = "content/wijzigingen.yml"
+    expected["invullen/index.html"] = "content/pakket.yml"
     for module in package.modules:
         expected[f"modules/{module.slug}/index.html"] = f"content/modules/{module.slug}/module.yml"
         expected[f"modules/{module.slug}/voorbereiding/index.html"] = f"content/modules/{module.slug}/module.yml"

@@ -103,8 +103,9 @@ def test_the_bundle_still_works_the_way_our_scripts_and_the_offline_package_expe
         problems.append("partials/javascripts/base.html definieert __md_get/__md_set niet meer "
                         "(overrides/partials/javascripts/palette.html)")
     base = (TEMPLATES / "base.html").read_text(encoding="utf-8")
-    for block in ("site_meta", "header", "content"):
+    for block in ("site_meta", "header", "content", "scripts"):
         if not re.search(r"{%-?\s*block " + block + r"\b", base):
-            problems.append(f"base.html heeft geen block {block} meer (overrides/main.html, overrides/404.html)")
+            problems.append(f"base.html heeft geen block {block} meer "
+                            "(overrides/main.html, overrides/404.html, overrides/invullen.html)")
     assert not problems, ("Material werkt anders dan onze scripts verwachten / Material's bundle changed:\n"
                           + "\n".join(f"- {p}" for p in problems))

@@ -11,6 +11,7 @@ DOWNLOADS_DIR = "downloads"
 MODULES_INDEX = f"{MODULES_DIR}/index.md"
 WHATS_NEW = "wat-is-er-nieuw.md"
 GLOSSARY_PAGE = "begrippen.md"
+FILL_PAGE = "invullen.md"  # 'Vul je gegevens in': one form for every deck and worksheet
 
 
 def module_page_path(module: Module) -> str:

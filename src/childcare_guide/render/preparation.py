@@ -11,6 +11,7 @@ import re
 
 from childcare_guide.content.model import CHECKLIST_ID, Module, Package
 from childcare_guide.render.deck.plan import field_places
+from childcare_guide.render.paths import FILL_PAGE, checklist_page_path, relative
 
 SECTION_ANCHOR = "voorbereiding"
 
@@ -31,6 +32,12 @@ def materials(module: Module) -> list[tuple[str, list[int]]]:
             if number not in numbers:
                 numbers.append(number)
     return list(found.values())
+
+
+def fill_page_link(module: Module) -> str:
+    """The link to 'Vul je gegevens in' from the module page and from its checklist page (both
+    in modules/<slug>/)."""
+    return relative(checklist_page_path(module), FILL_PAGE)
 
 
 def _slug(text: str) -> str:
@@ -74,7 +81,9 @@ def checklist(package: Package, module: Module, level: int) -> str:
         out.extend(f"- [ ] {who}" for who in module.invite)
         out.append("")
     out.append(f"{h} Invullen in de presentatie\n")
-    out.append(f"In {module.deck_name} staan deze gegevens als gele velden '[Vul in: …]'.\n")
+    out.append(f"In {module.deck_name} staan deze gegevens als gele velden '[Vul in: …]'. "
+               f"Typ ze één keer op de pagina [Vul je gegevens in]({fill_page_link(module)}): "
+               "daar download je de presentatie met je gegevens erin.\n")
     for place in field_places(package, module):
         out.append(f"- [ ] **{place.field.label}**: {_slides_text(place.slides)}")
     out.append("")
