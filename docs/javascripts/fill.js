@@ -372,5 +372,8 @@
     return worksheetId ? slug + "-" + worksheetId + "-ingevuld.docx" : slug + "-ingevuld.pptx";
   }
 
-  window.childcareFill = { deck: deck, worksheet: worksheet, fileName: fileName };
+  // loaded once per page (mkdocs.yml, or again by invullen.js): an engine already there stays
+  if (!window.childcareFill) {
+    window.childcareFill = { deck: deck, worksheet: worksheet, fileName: fileName };
+  }
 }());
