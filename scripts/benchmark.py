@@ -400,7 +400,12 @@ def main(argv: list[str] | None = None) -> int:
             colds.append(result)
         print("Meten: gewicht van een modulepagina in Chromium...", file=sys.stderr)
         weight_kb, weight_rows, weight_method, search_rows = page_weight(Path(site_dir))
+        # what filling in the browser adds to the site: the data files of /invullen/ (loaded only
+        # when a chair downloads a filled deck) and the fill engine
+        fill_files = [*Path(site_dir, "invullen", "data").glob("*.js"), Path(site_dir, "javascripts", "fill.js")]
+        fill_kb = sum(f.stat().st_size for f in fill_files if f.is_file()) / 1024
     report["cold"] = colds
+    report["fill_kb"] = fill_kb
 
     total, total_cpu = med(c["process"] for c in colds), med(c["cpu"] for c in colds)
     own, own_cpu = med(c["own"] for c in colds), med(c["own_cpu"] for c in colds)
@@ -457,6 +462,7 @@ def main(argv: list[str] | None = None) -> int:
     line("  daarna bij de eerste zoekopdracht, gzip", f"{sum(r[2] for r in search_rows) / 1024:.0f} KB")
     for name, _raw, gz in sorted(search_rows, key=lambda r: -r[2]):
         line(f"    {name}", f"{gz / 1024:.1f} KB")
+    line("Invullen in de browser: extra grootte van de site (data per module en fill.js)", f"{fill_kb:.0f} KB")
     report["page_weight"] = weight_rows
     report["page_weight_search"] = search_rows
 

@@ -40,6 +40,8 @@ en daarna, naar keuze, één kolom per cijfer en per invulveld van de module. Di
 uit content/ (de id's in module.yml en pakket.yml). Voor de module {module}:
 
 {columns}
+  start                  het uur waarop het overleg begint, bijvoorbeeld 09:30: de agenda
+                         toont dan de uren van elke stap
 
 Een cijfer is een getal (12,1 of 12.1; zonder % en zonder punt voor de duizendtallen). Een
 lege cel blijft een geel invulveld dat de voorzitter zelf invult. Regels die met # beginnen,

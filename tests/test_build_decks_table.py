@@ -138,6 +138,14 @@ def test_semicolons_and_decimal_commas(columns):
     assert table.rows[0].local.figures == {"kansarmoede": 14.2}
 
 
+def test_an_optional_start_time(columns):
+    table = parse_table("gemeente;niscode;jaar;start\nFabeldorp;99001;2023;9:05\nNevelgem;99009;2023;\n"
+                        "Wolkendal;99010;2023;negen uur\n", "t.csv", columns)
+    assert [row.local.start for row in table.rows] == [9 * 60 + 5, None]
+    assert table.problems == ["t.csv, rij 4: de starttijd 'negen uur' van Wolkendal is geen uur. Schrijf "
+                              "uren en minuten met een dubbelpunt, bijvoorbeeld 09:30, of laat de cel leeg."]
+
+
 @pytest.mark.parametrize("header, message", [
     ("gemeente,niscode,jaar,kansarmoed\n",
      "t.csv, rij 1 (de kolomnamen): de kolom 'kansarmoed' is onbekend. Bedoel je 'kansarmoede'?"),

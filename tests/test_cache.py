@@ -30,13 +30,13 @@ def empty_cache():
 def built_decks(monkeypatch):
     """The modules whose deck was really built (the builder is counted, not the cache)."""
     slugs = []
-    real = deck.build_deck
+    real = deck.build_deck_with_map
 
     def counting(package, module, *args, **kwargs):
         slugs.append(module.slug)
         return real(package, module, *args, **kwargs)
 
-    monkeypatch.setattr(deck, "build_deck", counting)
+    monkeypatch.setattr(deck, "build_deck_with_map", counting)
     return slugs
 
 

@@ -56,25 +56,54 @@ def test_figures_table_shows_the_municipal_values_with_year(package, module, fil
     assert values["Niet-schoolgaande kinderen zonder formele opvang"] == "[Vul in]"
 
 
-def test_only_what_remains_is_listed(package, module, local, filled):
+def checklist_cells(prs):
+    table = next(sh.table for sh in prs.slides[1].shapes if sh.has_table)
+    return [(row.cells[0].text, row.cells[1].text) for row in list(table.rows)[1:]]
+
+
+def test_the_checklist_keeps_every_row_and_marks_the_filled_ones(package, module, local, filled):
+    """The same rows as the unfilled deck (so the browser fills the same places); a field the
+    municipality's data fills says 'ingevuld' after its slides. field_places lists what remains."""
     places = field_places(package, module, local=local)
     ids = [p.field.id for p in places]
-    for done in ("gemeente", "datum", "kinderen-0-3", "cijfer-kansarmoede", "cijfer-verlaagd-tarief"):
-        assert done not in ids
+    done = ("gemeente", "datum", "kinderen-0-3", "cijfer-kansarmoede", "cijfer-verlaagd-tarief")
+    for field_id in done:
+        assert field_id not in ids
     assert "voorzitter" in ids and "cijfer-geen-formele-opvang" in ids and "plaatsen-totaal" in ids
-    assert checklist_rows(filled) == [p.field.label for p in places]
     everything = field_places(package, module)
-    assert len(everything) == len(places) + 5
+    assert len(everything) == len(places) + len(done)
+    unfilled = Presentation(io.BytesIO(build_deck(package, module)))
+    assert checklist_rows(filled) == checklist_rows(unfilled) == [p.field.label for p in everything]
+    marked = {label for label, slides in checklist_cells(filled) if slides.endswith(" · ingevuld")}
+    assert marked == {p.field.label for p in everything if p.field.id in done}
+    for (_, before), (_, after) in zip(checklist_cells(unfilled), checklist_cells(filled), strict=True):
+        assert after in (before, before + " · ingevuld")
 
 
-def test_a_fully_filled_deck_says_so_on_the_checklist(package, module):
+def test_a_fully_filled_deck_has_no_field_left(package, module):
     fields = {f.id: "ingevuld" for f in package.title_fields + module.fields}
     figures = {f.id: 1.0 for f in module.figures}
     local = LocalData("Gent", "44021", 2024, figures=figures, fields=fields)
     assert field_places(package, module, local=local) == []
     prs = Presentation(io.BytesIO(build_deck(package, module, local=local)))
-    assert checklist_rows(prs) == ["Alles is al ingevuld. Kijk de gegevens wel nog even na."]
+    assert all(slides.endswith(" · ingevuld") for _, slides in checklist_cells(prs))
     assert not any(r.text.startswith("[Vul in") for s in prs.slides for r in runs(s))
+    assert not any(r._r.find(f".//{A}highlight") is not None for s in prs.slides for r in runs(s))
+
+
+def test_a_start_time_gives_the_agenda_clock_times(package, module):
+    local = LocalData("Gent", start=9 * 60 + 30)
+    prs = Presentation(io.BytesIO(build_deck(package, module, local=local)))
+    agenda = next(s for s in prs.slides if s.shapes.title.text == "Agenda")
+    table = next(sh.table for sh in agenda.shapes if sh.has_table)
+    times = [row.cells[2].text for row in table.rows]
+    assert times[0] == "Tijd"
+    assert times[1] == "09:30–09:40"  # the first step, 10 minutes
+    assert times[-2].endswith("–10:50")  # 80 minutes in all
+    assert times[-1] == module.duration_text
+    without = Presentation(io.BytesIO(build_deck(package, module, local=LocalData("Gent"))))
+    table = next(sh.table for s in without.slides if s.shapes.title.text == "Agenda" for sh in s.shapes if sh.has_table)
+    assert [row.cells[2].text for row in table.rows][:2] == ["Minuten", "10 min"]
 
 
 def test_without_local_data_nothing_changes(package, module):

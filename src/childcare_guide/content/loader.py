@@ -31,6 +31,7 @@ from childcare_guide.content.model import (
     figure_field,
     inline_field_text,
     split_placeholders,
+    value_name,
 )
 from childcare_guide.content.yamlsource import YamlDocument, dotted, load_yaml, read_text
 
@@ -303,7 +304,7 @@ class _ModuleReader:
         figures = tuple(_figure(f) for f in data.get("cijfers", []))
         self._check_ids(fields, figures)
         steps = self._steps(fields, figures)
-        worksheets = self._worksheets()
+        worksheets = self._worksheets(fields, figures)
         introduction = self._markdown_part("inleiding.md", required=True)
         further = self._markdown_part("meer-weten.md", required=False)
         self._check_minutes()
@@ -553,7 +554,8 @@ class _ModuleReader:
                      "Maak de tekst korter, schrap een punt of verdeel de punten over twee "
                      "dia's. Uitleg hoort in de begeleiding of in 'notities'.")
 
-    def _worksheets(self) -> tuple[Worksheet, ...]:
+    def _worksheets(self, fields: tuple[FillInField, ...], figures: tuple[Figure, ...]) -> tuple[Worksheet, ...]:
+        known = {f.id for f in self.title_fields + fields + tuple(figure_field(f) for f in figures)}
         sheets = []
         for index, raw in enumerate(self.data["werkinstrumenten"]):
             default = f"werkinstrumenten/{raw['id']}.md"
@@ -565,7 +567,21 @@ class _ModuleReader:
                 self.problem(path, "Dit werkblad gebruikt [[cijfertabel]], maar de module heeft geen cijfers.",
                              "Voeg 'cijfers:' toe aan module.yml of verwijder [[cijfertabel]].",
                              file=target)
+            used: list[str] = []
+            for match in FIELD_PLACEHOLDER.finditer(text or ""):
+                field_id = match.group(1).strip()
+                if field_id not in known:
+                    self.problem(path, f"Het invulveld '{{veld:{field_id}}}' in dit werkblad bestaat niet.",
+                                 "Kies een invulveld van pakket.yml of module.yml, of 'cijfer-' met de id "
+                                 f"van een cijfer. Deze bestaan: {', '.join(sorted(known))}.", file=target)
+                elif field_id not in used:
+                    used.append(field_id)
+            if text is not None and "[[invulvelden]]" in text:
+                used += [f.id for f in self.title_fields + fields if f.id not in used]
+            if text is not None and "[[cijfertabel]]" in text:
+                used += [figure_field(f).id for f in figures if figure_field(f).id not in used]
             sheets.append(Worksheet(id=raw["id"], title=raw["titel"], body=text or "", file=target,
+                                    fields=tuple(value_name(f) for f in used),
                                     landscape=bool(raw.get("liggend", False))))
         return tuple(sheets)
 

@@ -2,7 +2,8 @@
 
 The columns come from the content, never from code: `gemeente`, `niscode`, `jaar`, then one
 column per figure id ('cijfers' in module.yml, a number) and per fill-in field id (the guide's
-and the module's 'invulvelden', a text). Every mistake is a Dutch message with the row number.
+and the module's 'invulvelden', a text), and `start`, the start time of the meeting
+(09:30). Every mistake is a Dutch message with the row number.
 """
 
 from __future__ import annotations
@@ -15,12 +16,14 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from childcare_guide.content.model import MUNICIPALITY_FIELD, Figure, LocalData, Module, Package
+from childcare_guide.content.model import MUNICIPALITY_FIELD, Figure, LocalData, Module, Package, parse_time_of_day
 
 MUNICIPALITY = "gemeente"
 NIS_CODE = "niscode"
 YEAR = "jaar"
+START = "start"
 REQUIRED = (MUNICIPALITY, NIS_CODE, YEAR)
+OPTIONAL = (START,)  # besides the content's figures and fields
 NIS_PATTERN = re.compile(r"[0-9]{5}")
 YEAR_PATTERN = re.compile(r"(19|20)[0-9]{2}")
 NUMBER_PATTERN = re.compile(r"-?[0-9]+([.,][0-9]+)?")
@@ -40,7 +43,7 @@ class Columns:
 
     @property
     def names(self) -> list[str]:
-        return [*REQUIRED, *self.fields, *self.figures]
+        return [*REQUIRED, *self.fields, *self.figures, START]
 
 
 @dataclass(frozen=True)
@@ -168,8 +171,14 @@ def _row(cells: list[str], header: list[str], columns: Columns, number: int,
                           "van 0 of meer.")
         figures[figure_id] = int(value) if value.is_integer() else value
     fields = {field_id: values[field_id] for field_id in columns.fields if values.get(field_id)}
+    start = None
+    if values.get(START):
+        start = parse_time_of_day(values[START])
+        if start is None:
+            return None, (f"de starttijd '{values[START]}' van {municipality} is geen uur. Schrijf "
+                          "uren en minuten met een dubbelpunt, bijvoorbeeld 09:30, of laat de cel leeg.")
     return LocalData(municipality=municipality, nis_code=nis, year=int(year), figures=figures,
-                     fields=fields), None
+                     fields=fields, start=start), None
 
 
 def deck_file_name(module: Module, local: LocalData) -> str:

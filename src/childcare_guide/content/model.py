@@ -145,6 +145,10 @@ class Worksheet:
     body: str  # Markdown; [[...]] directives are expanded when the page is rendered
     file: Path | None = field(default=None, compare=False)  # its Markdown file in content/
     landscape: bool = False  # 'liggend: true': printed and in Word on A4 turned a quarter (wide tables)
+    # the values the worksheet can be filled with, by the names of the page /invullen/ (a field id
+    # such as 'gemeente', a figure id such as 'kansarmoede'): its {veld:id} places and, with
+    # [[cijfertabel]], the module's figures. Empty: nothing to fill in (no filled download).
+    fields: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -239,34 +243,47 @@ class Module:
 
 @dataclass(frozen=True)
 class LocalData:
-    """A municipality's own information, to pre-fill a deck (from a CSV row)."""
+    """A municipality's own information, to pre-fill a deck: from a CSV row or from the values a
+    chair types on the page /invullen/ (content/fill_text.py says how each text follows from it).
+
+    municipality may be empty (not given yet); start is the meeting's start time in minutes after
+    midnight (from 'HH:MM'), or None."""
 
     municipality: str
-    nis_code: str
+    nis_code: str = ""
     year: int | None = None
     figures: Mapping[str, float] = field(default_factory=dict)   # figure id -> municipal value
     fields: Mapping[str, str] = field(default_factory=dict)      # fill-in field id -> text
+    start: int | None = None
 
     def field_text(self, field_id: str) -> str | None:
         """The text for a fill-in field, or None when the chair still fills it in.
 
         The title field 'gemeente' is the municipality itself, unless a text is given for it.
+        A figure's field ('cijfer-kansarmoede') is the figure's value with its year, without unit
+        words: use figure_value_text for those.
         """
         text = self.fields.get(field_id)
         if text is None and field_id == MUNICIPALITY_FIELD:
             text = self.municipality
         return text if text and text.strip() else None
 
-    def figure_text(self, figure: Figure) -> str | None:
+    def figure_value_text(self, figure_id: str, unit: str) -> str | None:
         """The municipal value of a figure as the deck shows it ('14,2% (2023)'), or None."""
-        value = self.figures.get(figure.id)
+        value = self.figures.get(figure_id)
         if value is None:
             return None
-        text = format_number(value, figure.unit)
+        text = format_number(value, unit)
         return f"{text} ({self.year})" if self.year else text
+
+    def figure_text(self, figure: Figure) -> str | None:
+        return self.figure_value_text(figure.id, figure.unit)
 
 
 MUNICIPALITY_FIELD = "gemeente"
+MUNICIPAL_NAME = "Onze gemeente"  # the municipal column and series while no name is given
+FIGURE_FIELD_PREFIX = "cijfer-"  # a figure's fill-in field: 'cijfer-kansarmoede'
+TIME_OF_DAY = re.compile(r"([01]?[0-9]|2[0-3]):([0-5][0-9])")
 
 
 @dataclass(frozen=True)
@@ -295,9 +312,15 @@ class Package:
         return next((m for m in self.modules if m.slug == slug), None)
 
 
+def value_name(field_id: str) -> str:
+    """The name of a field's value on the page /invullen/ and in a CSV table: the field id, or
+    for a figure's field ('cijfer-kansarmoede') the figure id ('kansarmoede')."""
+    return field_id.removeprefix(FIGURE_FIELD_PREFIX)
+
+
 def figure_field(figure: Figure) -> FillInField:
     """The fill-in field for the municipality's value of a figure."""
-    return FillInField(id=f"cijfer-{figure.id}", label=f"{figure.label} ({figure.unit})",
+    return FillInField(id=f"{FIGURE_FIELD_PREFIX}{figure.id}", label=f"{figure.label} ({figure.unit})",
                        where=figure.where)
 
 
@@ -326,6 +349,18 @@ def format_clock(minutes: int) -> str:
     """Running time: 75 -> '1:15'."""
     hours, rest = divmod(minutes, 60)
     return f"{hours}:{rest:02d}"
+
+
+def parse_time_of_day(text: str) -> int | None:
+    """'09:30' or '9:30' -> 570 (minutes after midnight); None when it is not a time."""
+    match = TIME_OF_DAY.fullmatch(text.strip())
+    return int(match.group(1)) * 60 + int(match.group(2)) if match else None
+
+
+def format_time_of_day(minutes: int) -> str:
+    """570 -> '09:30'; past midnight it starts again at 00:00."""
+    hours, rest = divmod(minutes % (24 * 60), 60)
+    return f"{hours:02d}:{rest:02d}"
 
 
 def format_number(value: float, unit: str = "") -> str:

@@ -6,7 +6,16 @@ import html
 import re
 
 from childcare_guide.content.markdown_text import DIRECTIVE, demote_headings, to_plain_text
-from childcare_guide.content.model import FillInField, Module, Package, Worksheet, format_clock, format_date
+from childcare_guide.content.model import (
+    FIELD_PLACEHOLDER,
+    FillInField,
+    Module,
+    Package,
+    Worksheet,
+    figure_field,
+    format_clock,
+    format_date,
+)
 from childcare_guide.content.pictures import IMAGE
 from childcare_guide.render.paths import (
     GLOSSARY_PAGE,
@@ -189,7 +198,8 @@ def worksheet_page(package: Package, module: Module, sheet: Worksheet) -> str:
     docx = relative(page, worksheet_docx_path(module, sheet))
     out.append(f"Wil je het op je computer invullen of aanpassen? "
                f"[Download het Word-bestand (.docx)]({docx}){{ .md-button }}\n{{: .screen-only }}\n")
-    out.append(picture_links(expand_directives(demote_headings(sheet.body, 1), package, module), module, page))
+    body = without_field_marks(expand_directives(demote_headings(sheet.body, 1), package, module))
+    out.append(picture_links(body, module, page))
     return "\n".join(out)
 
 
@@ -258,16 +268,23 @@ def expand_directives(text: str, package: Package, module: Module) -> str:
 
 
 def figure_table(module: Module) -> str:
+    """The figures beside an empty municipal column; each of its cells is the place of the
+    figure's field ({veld:cijfer-id}), which the Word worksheet records for the filled download."""
     rows = ["", "| Cijfer | Vlaanderen | Jaar en bron | Onze gemeente |", "| --- | --- | --- | --- |"]
-    rows.extend(f"| {_cell(f.label)} | {f.flanders_text} | {f.year}, {_cell(f.source)} | |"
-                for f in module.figures)
+    rows.extend(f"| {_cell(f.label)} | {f.flanders_text} | {f.year}, {_cell(f.source)} | "
+                f"{{veld:{figure_field(f).id}}} |" for f in module.figures)
     return "\n".join(rows) + "\n"
 
 
 def field_table(fields: tuple[FillInField, ...]) -> str:
     rows = ["", "| Gegeven | Ingevuld |", "| --- | --- |"]
-    rows.extend(f"| {_cell(f.label)} | |" for f in fields)
+    rows.extend(f"| {_cell(f.label)} | {{veld:{f.id}}} |" for f in fields)
     return "\n".join(rows) + "\n"
+
+
+def without_field_marks(text: str) -> str:
+    """A worksheet's text for its page: each {veld:id} is room to write, so it shows nothing."""
+    return FIELD_PLACEHOLDER.sub("", text)
 
 
 def module_overview(package: Package, from_page: str, level: int = 2) -> str:

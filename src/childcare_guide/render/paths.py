@@ -52,3 +52,12 @@ def handout_page_path(module: Module) -> str:
 
 def handout_docx_path(module: Module) -> str:
     return f"{DOWNLOADS_DIR}/module-{module.number}-{HANDOUT_ID}.docx"
+
+
+FILL_DATA_DIR = "invullen/data"
+
+
+def fill_data_path(module: Module) -> str:
+    """invullen/data/<slug>.js: the module's unfilled deck and worksheets with their fill maps,
+    which docs/javascripts/fill.js loads when a chair downloads them filled in."""
+    return f"{FILL_DATA_DIR}/{module.slug}.js"

@@ -42,7 +42,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from childcare_guide.content.markdown_text import demote_headings
-from childcare_guide.content.model import Module, Package, Worksheet
+from childcare_guide.content.model import FIELD_PLACEHOLDER, Module, Package, Worksheet, figure_field, value_name
 from childcare_guide.package_data import package_file
 from childcare_guide.render.pages import expand_directives
 from childcare_guide.render.reproducible import FIXED_TIME, normalise_office_file
@@ -97,9 +97,11 @@ class DocxInputs:
 def docx_inputs(package: Package, module: Module, sheet: Worksheet) -> DocxInputs:
     linked = tuple((p.link, str(p.path), hashlib.sha256(p.path.read_bytes()).hexdigest())
                    for p in module.pictures if f"]({p.link}" in sheet.body or f"](<{p.link}>" in sheet.body)
+    units = {figure_field(f).id: f.unit for f in module.figures}
+    body = FIELD_PLACEHOLDER.sub(lambda m: _field_token(m.group(1).strip(), units),
+                                 expand_directives(demote_headings(sheet.body, 1), package, module))
     return DocxInputs(package.title, package.version, module.number, module.title, sheet.title,
-                      expand_directives(demote_headings(sheet.body, 1), package, module),
-                      package.edition_text, linked, sheet.landscape)
+                      body, package.edition_text, linked, sheet.landscape)
 
 
 def worksheet_docx(package: Package, module: Module, sheet: Worksheet, template: Path | None = None) -> bytes:
@@ -109,6 +111,13 @@ def worksheet_docx(package: Package, module: Module, sheet: Worksheet, template:
 
 def render_docx(inputs: DocxInputs, template: Path | None = None) -> bytes:
     """The .docx bytes made from inputs and the template (design/worksheet-template.docx) alone."""
+    return render_docx_with_places(inputs, template)[0]
+
+
+def render_docx_with_places(inputs: DocxInputs, template: Path | None = None) -> tuple[bytes, dict]:
+    """The .docx bytes and its fill map: {paragraphs: [{part, paragraph, fill}]}, the
+    paragraph-th w:p of word/document.xml where a {veld:id} of the worksheet stood (a table cell
+    to write in), and how its text follows from the chair's values (content/fill_text.py)."""
     document = _open_template(template or TEMPLATE)
     section = document.sections[0]
     if inputs.landscape and section.page_width < section.page_height:
@@ -129,9 +138,37 @@ def render_docx(inputs: DocxInputs, template: Path | None = None) -> bytes:
     footer.text = xml_text(f"{inputs.package_title}, {inputs.shown_edition} · {inputs.kind.lower()} bij module "
                          f"{inputs.module_number}: {inputs.module_title}")
     _set_properties(document, inputs)
+    places = _take_field_tokens(document)
     out = io.BytesIO()
     document.save(out)
-    return normalise_office_file(out.getvalue())
+    return normalise_office_file(out.getvalue()), {"paragraphs": places}
+
+
+# A {veld:id} of a worksheet, carried through Markdown as text no Markdown rule touches:
+# '\ue000cijfer-kansarmoede\ue002%\ue001' (a figure's field with its unit) or '\ue000gemeente\ue001'.
+FIELD_TOKEN = re.compile("\ue000([^\ue001\ue002]*)(?:\ue002([^\ue001]*))?\ue001")
+
+
+def _field_token(field_id: str, units: dict[str, str]) -> str:
+    unit = units.get(field_id)
+    return f"\ue000{field_id}" + ("" if unit is None else f"\ue002{unit}") + "\ue001"
+
+
+def _take_field_tokens(document) -> list[dict]:
+    """Take each field token out of the document's text, and say where it stood."""
+    places = []
+    for index, paragraph in enumerate(document.element.body.iter(qn("w:p"))):
+        for run in paragraph.findall(qn("w:r")):
+            for t in run.findall(qn("w:t")):
+                for match in FIELD_TOKEN.finditer(t.text or ""):
+                    field_id, unit = match.group(1), match.group(2)
+                    fill = ["figure", value_name(field_id), unit] if unit is not None else ["field", field_id]
+                    places.append({"part": "word/document.xml", "paragraph": index, "fill": [fill]})
+                t.text = FIELD_TOKEN.sub("", t.text or "")
+            if not "".join(t.text or "" for t in run.findall(qn("w:t"))) and run.find(qn("w:tab")) is None \
+                    and run.find(qn("w:br")) is None and any(p["paragraph"] == index for p in places):
+                paragraph.remove(run)
+    return places
 
 
 def _open_template(template: Path):

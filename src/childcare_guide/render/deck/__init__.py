@@ -16,7 +16,7 @@ from childcare_guide.render.deck.plan import (
     plan_deck,
 )
 
-_WRITER_NAMES = ("TEMPLATE", "TemplateError", "build_deck", "write_deck")
+_WRITER_NAMES = ("TEMPLATE", "TemplateError", "build_deck", "build_deck_with_map", "write_deck", "write_deck_with_map")
 
 
 def __getattr__(name: str):
@@ -28,4 +28,5 @@ def __getattr__(name: str):
 
 
 __all__ = ["FILL_IN_PREFIX", "LAYOUTS", "TEMPLATE", "DeckPlan", "FieldPlace", "TemplateError", "build_deck",
+           "build_deck_with_map", "write_deck_with_map",
            "field_places", "fill_in_text", "plan_deck", "write_deck"]

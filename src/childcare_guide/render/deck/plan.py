@@ -10,11 +10,14 @@ and the deck's hidden 'Voorbereiding: in te vullen' slide can never disagree.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, replace
 
 from childcare_guide.content import fit
+from childcare_guide.content.fill_text import EMPTY, Fill, evaluate, series_name
 from childcare_guide.content.markdown_text import to_plain_text
 from childcare_guide.content.model import (
+    MUNICIPAL_NAME,
     FillInField,
     LocalData,
     Module,
@@ -32,7 +35,8 @@ LAYOUTS = ("Titel", "Sectie", "Tekst", "Twee kolommen", "Tabel", "Grafiek", "Ste
            "Kerncijfer", "Tegels", "Beeld")
 FILL_IN_PREFIX = "[Vul in: "
 CHECKLIST_TITLE = "Voorbereiding: in te vullen"
-MUNICIPAL_SERIES = "Onze gemeente"
+CHECKLIST_FILLED = " · ingevuld"  # after the slide numbers of a field the municipality's data fills
+MUNICIPAL_SERIES = MUNICIPAL_NAME
 FLANDERS_SERIES = "Vlaanderen"
 EDIT_DATA_HINT = ("Vul de cijfers van je gemeente in de grafiek in: klik met de rechtermuisknop op "
                   "de grafiek, kies 'Gegevens bewerken' en typ ze in de kolom '{series}'. "
@@ -50,10 +54,16 @@ def fill_in_text(field: FillInField) -> str:
 
 @dataclass(frozen=True)
 class Run:
-    """A piece of text; with `field`, the highlighted fill-in field of that id."""
+    """A piece of text; with `field`, the fill-in field of that id (highlighted while empty).
+
+    `fill` says how the text follows from a municipality's data (content/fill_text.py); the
+    writer records every run with a fill in the deck's fill map, so the browser fills the same
+    places. `filled`: the data gave the field's text, so it is not highlighted."""
 
     text: str
     field: str | None = None
+    fill: Fill = ()
+    filled: bool = False
 
 
 @dataclass(frozen=True)
@@ -109,6 +119,10 @@ class Chart:
     description: str  # the alt text
     place: int = 1  # the layout's placeholder (idx) whose box the chart takes
     columns: bool = False  # upright bars (one figure beside its big number) rather than lying bars
+    figures: tuple[str, ...] = ()  # the figure ids of the municipal series, in order
+    unit: str = ""
+    name_fill: Fill = ()  # the municipal series' name
+    description_fill: Fill = ()
 
 
 @dataclass(frozen=True)
@@ -135,6 +149,7 @@ class SlidePlan:
     source: str | None = None  # the source line under a table or chart
     notes: str = ""
     hidden: bool = False
+    notes_fills: tuple[tuple[str, Fill], ...] = ()  # (a line of the notes, how it follows from the data)
 
 
 @dataclass(frozen=True)
@@ -162,13 +177,17 @@ class DeckPlan:
     slides: tuple[SlidePlan, ...]
     places: tuple[FieldPlace, ...]
     properties: Properties
+    filled: frozenset[str] = frozenset()  # the ids of the fields the municipality's data fills
 
 
 def plan_deck(package: Package, module: Module, *, local: LocalData | None = None) -> DeckPlan:
     """The plan of one module's deck.
 
-    With `local`, the deck of one municipality: its name, its figures and the field texts it
-    gives replace their fill-in fields; only the rest stays to fill in.
+    With `local`, the deck of one municipality: its name, its figures, the field texts and the
+    start time it gives replace their fill-in fields; only the rest stays to fill in. The deck's
+    slides, shapes and runs stay the same as without it: only the texts of runs with a fill, the
+    chart's municipal series and the highlight of filled fields differ, so the browser
+    (docs/javascripts/fill.js) makes the same deck from the unfilled one and its fill map.
     """
     return _Planner(package, module, local).plan()
 
@@ -177,18 +196,20 @@ def field_places(package: Package, module: Module, *, local: LocalData | None = 
     """Every fill-in field of the module's deck with the slides it is on, in the deck's order.
 
     With `local`, only the fields that remain to fill in."""
-    return list(plan_deck(package, module, local=local).places)
+    plan = plan_deck(package, module, local=local)
+    return [place for place in plan.places if place.field.id not in plan.filled]
 
 
 class _Planner:
     def __init__(self, package: Package, module: Module, local: LocalData | None):
         self.package = package
         self.module = module
-        self.local = local
+        self.local = local or EMPTY
         self.figures_by_field = {figure_field(f).id: f for f in module.figures}
         self.slides: list[SlidePlan] = []
         self.field_slides: dict[str, list[int]] = {}  # field id -> slide numbers, in deck order
         self.chart_slides: set[int] = set()
+        self.filled: set[str] = set()
 
     def plan(self) -> DeckPlan:
         self._title_slide()
@@ -202,7 +223,7 @@ class _Planner:
         return DeckPlan(tuple(self.slides), self._places(), Properties(
             title=f"Module {module.number}: {module.title}",
             subject=f"{package.title}: presentatie bij module {module.number}",
-            author=package.title, version=package.version))
+            author=package.title, version=package.version), frozenset(self.filled))
 
     def _next_number(self) -> int:
         """The number of the slide being planned."""
@@ -247,12 +268,17 @@ class _Planner:
         ] + [("", "Samen", module.duration_text)]
         clock = "\n".join(f"Stap {n}: {format_clock(s.start)}–{format_clock(s.start + s.minutes)} "
                           f"{s.title}" for n, s in enumerate(module.steps, start=1))
+        # with a start time, the minutes become clock times: '09:30–09:40'
+        fills: list[list[Fill]] = [[(), (), (("start", "Tijd"),)]] + [
+            [(), (), (("clock", s.start), "–", ("clock", s.start + s.minutes))] for s in module.steps
+        ] + [[(), (), ()]]
+        table = _text_table(rows, widths=(0.08, 0.70, 0.22), bold_last=True,
+                            size_pt=24 if len(module.steps) <= 6 else 20,
+                            description="Agenda: de stappen van het overleg, elk met zijn minuten.")
         self.slides.append(SlidePlan(
             "Tabel", "Agenda",
             # large enough to read at a glance from the back of the room
-            table=_text_table(rows, widths=(0.08, 0.70, 0.22), bold_last=True,
-                              size_pt=24 if len(module.steps) <= 6 else 20,
-                              description="Agenda: de stappen van het overleg, elk met zijn minuten."),
+            table=self._filled_table(table, fills),
             bar=tuple(s.minutes for s in module.steps),
             notes=f"Het overleg duurt {module.duration_text} ({module.minutes} minuten). "
                   "Overloop kort de stappen en zeg wanneer de pauze valt, als er een is.\n\n"
@@ -262,21 +288,40 @@ class _Planner:
         """The hidden slide for the chair: every fill-in field, the slides it is on, where to find it."""
         fields = {f.id: f for f in self.package.title_fields + self.module.all_fields}
         rows = [("Invulveld", "Dia")]
+        # the same rows with or without the municipality's data; a field it fills says so
+        fills: list[list[Fill]] = [[(), ()]]
         notes = ["Deze dia is verborgen tijdens de voorstelling. Vul elk veld in en verwijder "
                  "daarna de gele markering. Waar vind je de gegevens?"]
         for field_id, numbers in self.field_slides.items():
             field = fields[field_id]
-            rows.append((field.label, ", ".join(str(n) for n in numbers)))
+            slides = ", ".join(str(n) for n in numbers)
+            rows.append((field.label, slides))
+            fills.append([(), (slides, ("filled", field_id, CHECKLIST_FILLED))])
             notes.append(f"• {field.label}: {field.where}")
+        notes_fills = []
         if self.chart_slides & {n for numbers in self.field_slides.values() for n in numbers}:
-            notes.append(EDIT_DATA_HINT.format(series=self._series_name()))
-        if len(rows) == 1:
-            rows.append(("Alles is al ingevuld. Kijk de gegevens wel nog even na.", ""))
-            notes = ["Deze dia is verborgen tijdens de voorstelling. Alle velden zijn vooraf "
-                     "ingevuld. Kijk na of de gegevens kloppen en van het juiste jaar zijn."]
+            hint, fill = self._edit_data_hint()
+            notes.append(hint)
+            notes_fills.append((hint, fill))
         table = _text_table(rows, widths=(0.82, 0.18), size_pt=14 if len(rows) > 9 else 18,
                             description="Invulvelden met het nummer van de dia waarop ze staan.")
-        return SlidePlan("Tabel", CHECKLIST_TITLE, table=table, notes="\n".join(notes), hidden=True)
+        return SlidePlan("Tabel", CHECKLIST_TITLE, table=self._filled_table(table, fills),
+                         notes="\n".join(notes), hidden=True, notes_fills=tuple(notes_fills))
+
+    def _filled_table(self, table: Table, fills: list[list[Fill]]) -> Table:
+        """The table with a fill on the cells that follow the municipality's data; the row
+        heights stay measured on the unfilled texts, so the frame is the same in both decks."""
+        rows = tuple(tuple(Run(evaluate(fill, self.local) or run.text, fill=fill) if fill else run
+                           for run, fill in zip(row, row_fills, strict=True))
+                     for row, row_fills in zip(table.rows, fills, strict=True))
+        return Table(rows, table.widths, table.measure, table.size_pt, table.bold_last, table.description,
+                     table.min_row_pt)
+
+    def _edit_data_hint(self) -> tuple[str, Fill]:
+        """The notes' line on 'Gegevens bewerken', which names the municipal series."""
+        before, after = EDIT_DATA_HINT.split("{series}")
+        fill: Fill = (before, ("series", 0), after)
+        return evaluate(fill, self.local) or "", fill
 
     # -- steps ---------------------------------------------------------------------------------
 
@@ -297,14 +342,18 @@ class _Planner:
             return
         for index, content in enumerate(step.slides):
             parts = [header, facilitation] if index == 0 else [f"Vervolg van stap {number}: {step.title}"]
+            notes_fills = []
             if content.notes:
                 parts.append(content.notes)
             if content.kind == "grafiek":
-                parts.append(EDIT_DATA_HINT.format(series=self._series_name()))
+                hint, fill = self._edit_data_hint()
+                parts.append(hint)
+                notes_fills.append((hint, fill))
             if content.figures:
                 parts.append("Waar vind je de cijfers van je gemeente?\n" + "\n".join(
                     f"• {f.label}: {f.where}" for f in content.figures))
-            self.slides.append(self._content_slide(content, "\n\n".join(parts)))
+            slide = self._content_slide(content, "\n\n".join(parts))
+            self.slides.append(dataclasses.replace(slide, notes_fills=tuple(notes_fills)))
 
     def _content_slide(self, content: Slide, notes: str) -> SlidePlan:
         number = self._next_number()
@@ -344,20 +393,22 @@ class _Planner:
         return SlidePlan("Beeld", content.title, texts=texts, notes=notes, picture=PicturePlan(
             str(picture.path), picture.alt, picture.width, picture.height))
 
-    def _key_figure_panel(self, figure, heading: str, value: Run) -> Text:
+    def _key_figure_panel(self, figure, heading: Run, value: Run) -> Text:
         """A panel of the 'Kerncijfer' layout: for whom, the figure large, and what it counts."""
-        return Text(0, (plain(heading, bold=True), Paragraph((value,), True, fit.KEY_NUMBER_PT),
+        return Text(0, (Paragraph((heading,), True), Paragraph((value,), True, fit.KEY_NUMBER_PT),
                         plain(_key_words(figure))), fit.KEY_TEXT_PT)
 
     def _key_figure_slide(self, content: Slide, number: int, notes: str, chart: Chart | None = None) -> SlidePlan:
         """One figure that fills the slide: Flanders large with its year on the left; on the right
         our municipality, as a fill-in field (type 'cijfers') or as a chart to fill in ('grafiek')."""
         figure = content.figures[0]
-        flanders = replace(self._key_figure_panel(figure, f"{FLANDERS_SERIES} ({figure.year})",
+        flanders = replace(self._key_figure_panel(figure, Run(f"{FLANDERS_SERIES} ({figure.year})"),
                                                   Run(_key_number(figure.flanders, figure.unit))), placeholder=1)
         texts = (flanders,)
         if chart is None:
-            header = MUNICIPAL_SERIES if self.local is None else self.local.municipality
+            # the municipality's name heads its panel, as the table's header cell does
+            header_fill: Fill = (("municipality", MUNICIPAL_SERIES),)
+            header = Run(evaluate(header_fill, self.local) or MUNICIPAL_SERIES, fill=header_fill)
             ours = self._field(figure_field(figure), number, short=True)
             texts += (replace(self._key_figure_panel(figure, header, ours), placeholder=2),)
         return SlidePlan("Kerncijfer", content.title, texts=texts, chart=chart,
@@ -367,10 +418,12 @@ class _Planner:
         """A native table: each figure for Flanders, with its year, beside a field for ours."""
         if len(content.figures) == 1:
             return self._key_figure_slide(content, number, notes)
-        header = MUNICIPAL_SERIES if self.local is None else self.local.municipality
-        measure = fit.figure_rows(content.figures,
-                                  [self._local_text(figure_field(f)) for f in content.figures], header)
-        rows = [tuple(Run(text) for text in measure[0])] + [
+        # the rows are measured on the unfilled texts: the same frame with or without the data
+        measure = fit.figure_rows(content.figures, header=MUNICIPAL_SERIES)
+        header_fill: Fill = (("municipality", MUNICIPAL_SERIES),)
+        header = (Run(measure[0][0]), Run(measure[0][1]),
+                  Run(evaluate(header_fill, self.local) or MUNICIPAL_SERIES, fill=header_fill))
+        rows = [header] + [
             (Run(label), Run(flanders), self._field(figure_field(figure), number, short=True))
             for (label, flanders, _), figure in zip(measure[1:], content.figures, strict=True)]
         # a few figures fill the slide at a larger size, rather than a small table on a half-empty slide
@@ -385,25 +438,29 @@ class _Planner:
     def _chart_slide(self, content: Slide, number: int, notes: str) -> SlidePlan:
         """A native clustered bar chart: Flanders beside the municipality, data in a workbook."""
         figures = content.figures
-        values = [self.local.figures.get(f.id) if self.local else None for f in figures]
+        values = [self.local.figures.get(f.id) for f in figures]
         self.chart_slides.add(number)
-        series_name = self._series_name()
         unit = figures[0].unit
-        described = "; ".join(
-            f"{f.label}: Vlaanderen {format_number(f.flanders, f.unit)} ({f.year}), "
-            f"{series_name.lower() if self.local is None else series_name} "
-            f"{format_number(v, f.unit) if v is not None else 'nog in te vullen'}"
-            for f, v in zip(figures, values, strict=True))
+        description: list = [f"Staafdiagram in {_unit_words(unit)}, Vlaanderen naast ", ("series", 1), ". "]
+        for index, f in enumerate(figures):
+            description += ["; " if index else "", f"{f.label}: Vlaanderen {format_number(f.flanders, f.unit)} "
+                            f"({f.year}), ", ("series", 1), " ", ("number", f.id, f.unit, "nog in te vullen")]
+        description.append(".")
+        name_fill: Fill = (("series", 0),)
         chart = Chart(
             categories=tuple(f.label for f in figures),
-            series=((FLANDERS_SERIES, tuple(f.flanders for f in figures)), (series_name, tuple(values))),
+            series=((FLANDERS_SERIES, tuple(f.flanders for f in figures)),
+                    (series_name(self.local), tuple(values))),
             number_format=number_format([f.flanders for f in figures] + [v for v in values if v is not None],
                                         unit),
-            description=f"Staafdiagram in {_unit_words(unit)}, Vlaanderen naast "
-                        f"{'onze gemeente' if self.local is None else series_name}. {described}.")
+            description=evaluate(description, self.local) or "",
+            figures=tuple(f.id for f in figures), unit=unit, name_fill=name_fill,
+            description_fill=tuple(description))
         for figure, value in zip(figures, values, strict=True):
-            if value is None:
-                self.field_slides.setdefault(figure_field(figure).id, []).append(number)
+            # every figure stays on the checklist; a value marks it filled there
+            self.field_slides.setdefault(figure_field(figure).id, []).append(number)
+            if value is not None:
+                self.filled.add(figure_field(figure).id)
         if len(figures) == 1:
             # one pair of bars would leave the slide empty: upright, beside the Flemish figure large
             return self._key_figure_slide(content, number, notes, replace(chart, place=2, columns=True))
@@ -411,20 +468,12 @@ class _Planner:
 
     # -- fields --------------------------------------------------------------------------------
 
-    def _series_name(self) -> str:
-        """The municipal series of a chart: 'Onze gemeente', or the municipality with its year."""
-        if self.local is None:
-            return MUNICIPAL_SERIES
-        return self.local.municipality + (f" ({self.local.year})" if self.local.year else "")
-
-    def _local_text(self, field: FillInField) -> str | None:
-        """The pre-filled text of a field from the municipality's data, or None."""
-        if self.local is None:
-            return None
+    def _field_fill(self, field: FillInField) -> Fill:
+        """How a field's text follows from the municipality's data."""
         figure = self.figures_by_field.get(field.id)
         if figure is not None:
-            return self.local.figure_text(figure)
-        return self.local.field_text(field.id)
+            return (("figure", figure.id, figure.unit),)
+        return (("field", field.id),)
 
     def _sentence(self, text: str, number: int) -> Paragraph:
         """A bullet with its {veld:id} placeholders as fill-in runs inside the sentence."""
@@ -436,16 +485,18 @@ class _Planner:
 
     def _field(self, field: FillInField, number: int, short: bool = False, inline: bool = False,
                prompt: str | None = None) -> Run:
-        """A fill-in field on slide `number`, as one highlighted run, remembered for the checklist.
+        """A fill-in field on slide `number`, as one run, remembered for the checklist.
 
-        A field the municipality's data fills is plain text and is not remembered."""
-        text = self._local_text(field)
-        if text is not None:
-            return Run(text)
+        The municipality's data may give its text; else it is the highlighted '[Vul in: ...]'."""
         self.field_slides.setdefault(field.id, []).append(number)
+        fill = self._field_fill(field)
+        text = evaluate(fill, self.local)
+        if text is not None:
+            self.filled.add(field.id)
+            return Run(text, field.id, fill, filled=True)
         if inline:
-            return Run(inline_field_text(field.label, prompt), field.id)
-        return Run(fit.FIELD_TEXT if short else fill_in_text(field), field.id)
+            return Run(inline_field_text(field.label, prompt), field.id, fill)
+        return Run(fit.FIELD_TEXT if short else fill_in_text(field), field.id, fill)
 
 
 def _text_table(rows: list[tuple[str, ...]], widths: tuple[float, ...], size_pt: float = fit.TABLE_SIZE_PT,

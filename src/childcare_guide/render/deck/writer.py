@@ -6,6 +6,10 @@ designer can restyle design/deck-template.pptx in PowerPoint without a code chan
 python-pptx's public API is used, and lxml on the element of a public object (`shape._element`,
 `slide._element`, `chart._chartSpace`) where python-pptx has no property: a hidden slide, a
 highlighted run, the alt text of a graphic frame, the language of a chart.
+
+While it writes, the writer records the deck's fill map: where each text that follows a
+municipality's data sits (every run with a fill, the chart's municipal series and its workbook
+cells, the chart's alt text), so docs/javascripts/fill.js fills the same places in the browser.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from pptx.slide import Slide as PptxSlide
 from pptx.util import Emu, Pt
 
 from childcare_guide.content import fit
+from childcare_guide.content.fill_text import Fill, as_json
 from childcare_guide.content.model import LocalData, Module, Package
 from childcare_guide.package_data import package_file
 from childcare_guide.render.deck.plan import (
@@ -32,6 +37,7 @@ from childcare_guide.render.deck.plan import (
     DeckPlan,
     Paragraph,
     Properties,
+    Run,
     SlidePlan,
     Table,
     Text,
@@ -72,8 +78,26 @@ def build_deck(package: Package, module: Module, template: Path = TEMPLATE, *,
     return write_deck(plan_deck(package, module, local=local), template)
 
 
+def build_deck_with_map(package: Package, module: Module, template: Path = TEMPLATE) -> tuple[bytes, dict]:
+    """The unfilled deck of one module and its fill map (see write_deck_with_map)."""
+    return write_deck_with_map(plan_deck(package, module), template)
+
+
 def write_deck(plan: DeckPlan, template: Path = TEMPLATE) -> bytes:
     """The plan as .pptx bytes on the template: the same plan gives the same bytes."""
+    return write_deck_with_map(plan, template)[0]
+
+
+def write_deck_with_map(plan: DeckPlan, template: Path = TEMPLATE) -> tuple[bytes, dict]:
+    """The plan as .pptx bytes, and its fill map: a JSON-ready dict with
+
+    - runs: {part, run, fill, field?, ink?}: the run-th a:r (document order) of that zip member;
+      its text becomes the fill's text (content/fill_text.py); with field, a filled run loses the
+      look of a field (highlight, bold, colour) and takes the colour ink if given (in a table);
+    - attributes: {part, tag, index, attribute, fill}: an attribute (the chart's alt text);
+    - charts: {part, workbook, series, figures, unit, flanders, format, name, nameCell,
+      valueCells}: the municipal series (series-th c:ser) and its cells in the embedded workbook.
+    """
     prs = _open_template(template)
     layouts = {layout.name: layout for layout in prs.slide_layouts}
     missing = [name for name in LAYOUTS if name not in layouts]
@@ -83,12 +107,73 @@ def write_deck(plan: DeckPlan, template: Path = TEMPLATE) -> bytes:
             f"Het sjabloon {template.name} mist de dia-indeling {names}. "
             "Geef in PowerPoint (Beeld > Diamodel) een indeling die naam, "
             f"of zet het sjabloon terug. Gevonden: {', '.join(layouts)}.")
+    places = _Places()
     for slide_plan in plan.slides:
-        _write_slide(prs.slides.add_slide(layouts[slide_plan.layout]), slide_plan, prs.slide_height)
+        _write_slide(prs.slides.add_slide(layouts[slide_plan.layout]), slide_plan, prs.slide_height, places)
     _properties(prs, plan.properties)
     buffer = io.BytesIO()
     prs.save(buffer)
-    return normalise_office_file(buffer.getvalue())
+    return normalise_office_file(buffer.getvalue()), places.resolve()
+
+
+class _Places:
+    """What the writer records for the fill map; part names and indexes are resolved after the
+    deck is complete (python-pptx may name parts when it saves)."""
+
+    def __init__(self) -> None:
+        self.runs: list[tuple] = []
+        self.attributes: list[tuple] = []
+        self.charts: list[tuple] = []
+
+    def run(self, part, r_element, run: Run, ink: RGBColor | None = None) -> None:
+        self.runs.append((part, r_element, run.fill, run.field, ink))
+
+    def attribute(self, part, element, attribute: str, fill: Fill) -> None:
+        self.attributes.append((part, element, attribute, fill))
+
+    def chart(self, chart_part, plan: Chart) -> None:
+        self.charts.append((chart_part, plan))
+
+    def resolve(self) -> dict:
+        indexes: dict[tuple[int, str], dict] = {}
+
+        def index(part, element) -> int:
+            key = (id(part), element.tag)
+            if key not in indexes:
+                indexes[key] = {e: n for n, e in enumerate(part._element.iter(element.tag))}
+            return indexes[key][element]
+
+        def name(part) -> str:
+            return str(part.partname).lstrip("/")
+
+        runs = [{"part": name(part), "run": index(part, element), "fill": as_json(fill)}
+                | ({"field": field} if field else {}) | ({"ink": str(ink)} if field and ink else {})
+                for part, element, fill, field, ink in self.runs]
+        attributes = [{"part": name(part), "tag": etree.QName(element).localname,
+                       "namespace": etree.QName(element).namespace, "index": index(part, element),
+                       "attribute": attribute, "fill": as_json(fill)}
+                      for part, element, attribute, fill in self.attributes]
+        charts = []
+        for chart_part, plan in self.charts:
+            series = chart_part._element.findall(f".//{{{C}}}ser")
+            municipal = len(plan.series) - 1
+            name_ref = series[municipal].find(f"{{{C}}}tx/{{{C}}}strRef/{{{C}}}f").text
+            values_ref = series[municipal].find(f"{{{C}}}val/{{{C}}}numRef/{{{C}}}f").text
+            charts.append({
+                "part": name(chart_part), "workbook": name(chart_part.chart_workbook.xlsx_part),
+                "series": municipal, "figures": list(plan.figures), "unit": plan.unit,
+                "flanders": list(plan.series[0][1]), "format": plan.number_format,
+                "name": as_json(plan.name_fill), "nameCell": _cells(name_ref)[0],
+                "valueCells": _cells(values_ref)})
+        return {"runs": runs, "attributes": attributes, "charts": charts}
+
+
+def _cells(reference: str) -> list[str]:
+    """'Sheet1!$C$2:$C$4' -> ['C2', 'C3', 'C4'] (one column, as python-pptx writes a series)."""
+    cells = reference.split("!")[-1].replace("$", "").split(":")
+    column = cells[0].rstrip("0123456789")
+    first, last = (int(c[len(column):]) for c in (cells[0], cells[-1]))
+    return [f"{column}{row}" for row in range(first, last + 1)]
 
 
 def _open_template(template: Path):
@@ -98,16 +183,16 @@ def _open_template(template: Path):
     return Presentation(str(template))
 
 
-def _write_slide(slide: PptxSlide, plan: SlidePlan, slide_height: int) -> None:
+def _write_slide(slide: PptxSlide, plan: SlidePlan, slide_height: int, places: _Places) -> None:
     slide.shapes.title.text = plan.title
     if plan.hidden:
         slide._element.set("show", "0")  # python-pptx has no property for a hidden slide
     for text in plan.texts:
-        _write_text(_placeholder(slide, text.placeholder), text)
+        _write_text(_placeholder(slide, text.placeholder), text, lambda r, run: places.run(slide.part, r, run))
     if plan.chart is not None:
-        _write_chart(slide, plan.chart, _source_top(slide_height, plan.source or ""))
+        _write_chart(slide, plan.chart, _source_top(slide_height, plan.source or ""), places)
     if plan.table is not None:
-        _write_table(slide, plan.table)
+        _write_table(slide, plan.table, lambda r, run: places.run(slide.part, r, run, INK))
     if plan.route:
         _write_route(slide, plan.route, slide_height)
     if plan.tiles:
@@ -119,7 +204,12 @@ def _write_slide(slide: PptxSlide, plan: SlidePlan, slide_height: int) -> None:
     if plan.source is not None:
         _source_line(slide, plan.source, slide_height)
     if plan.notes:
-        slide.notes_slide.notes_text_frame.text = plan.notes
+        notes = slide.notes_slide
+        notes.notes_text_frame.text = plan.notes
+        lines = plan.notes.split("\n")
+        for line, fill in plan.notes_fills:
+            paragraph = notes.notes_text_frame.paragraphs[lines.index(line)]
+            places.run(notes.part, paragraph.runs[0]._r, Run(line, fill=fill))
 
 
 def _placeholder(slide: PptxSlide, idx: int):
@@ -132,13 +222,13 @@ def _placeholder(slide: PptxSlide, idx: int):
 
 # -- text ------------------------------------------------------------------------------------------
 
-def _write_text(shape, text: Text) -> None:
+def _write_text(shape, text: Text, record) -> None:
     frame = shape.text_frame
     size = None if text.size_pt is None else Pt(text.size_pt)
     for index, paragraph in enumerate(text.paragraphs):
         own = size if paragraph.size_pt is None else Pt(paragraph.size_pt)
         _write_paragraph(frame.paragraphs[0] if index == 0 else frame.add_paragraph(), paragraph, own)
-    _highlight_fields(shape._element, text.paragraphs)
+    _mark_runs(shape._element, text.paragraphs, record)
 
 
 def _write_paragraph(target, paragraph: Paragraph, size=None) -> None:
@@ -149,10 +239,11 @@ def _write_paragraph(target, paragraph: Paragraph, size=None) -> None:
     if len(paragraph.runs) == 1 and paragraph.runs[0].field is None:
         target.text = paragraph.runs[0].text
     else:
+        # a filled field is a run of its own, in the look of the text around it
         for part in paragraph.runs:
             run = target.add_run()
             run.text = part.text
-            if part.field is not None:
+            if part.field is not None and not part.filled:
                 run.font.bold = True
                 run.font.color.rgb = FIELD_INK
     if size is not None:
@@ -160,23 +251,26 @@ def _write_paragraph(target, paragraph: Paragraph, size=None) -> None:
             run.font.size = size
 
 
-def _highlight_fields(element, paragraphs: tuple[Paragraph, ...]) -> None:
-    """Mark each fill-in run with a highlight, which python-pptx has no property for.
+def _mark_runs(element, paragraphs: tuple[Paragraph, ...], record) -> None:
+    """Mark each empty fill-in run with a highlight, which python-pptx has no property for, and
+    record every run with a fill (record(a:r element, run)) for the fill map.
 
     `element` holds exactly these paragraphs (a shape or a table cell); a paragraph with a
-    field has one a:r per run of the plan."""
+    field or a fill has one a:r per run of the plan."""
     for p_element, paragraph in zip(element.iter(f"{{{A}}}p"), paragraphs, strict=True):
-        if all(part.field is None for part in paragraph.runs):
+        if all(part.field is None and not part.fill for part in paragraph.runs):
             continue
         for r_element, part in zip(p_element.findall(f"{{{A}}}r"), paragraph.runs, strict=True):
-            if part.field is not None:
+            if part.field is not None and not part.filled:
                 highlight = etree.SubElement(r_element.find(f"{{{A}}}rPr"), f"{{{A}}}highlight")
                 etree.SubElement(highlight, f"{{{A}}}srgbClr", val=FIELD_HIGHLIGHT)
+            if part.fill:
+                record(r_element, part)
 
 
 # -- tables ----------------------------------------------------------------------------------------
 
-def _write_table(slide: PptxSlide, plan: Table) -> None:
+def _write_table(slide: PptxSlide, plan: Table, record) -> None:
     """A native, editable table under the slide title.
 
     Each row is as tall as its wrapped text needs (estimated from the plan's `measure`), so the
@@ -213,9 +307,9 @@ def _write_table(slide: PptxSlide, plan: Table) -> None:
             for run in target.runs:
                 if bold:
                     run.font.bold = True
-                if part.field is None:
+                if part.field is None or part.filled:
                     run.font.color.rgb = WHITE if r == 0 else INK
-            _highlight_fields(cells[r * len(values) + c], (paragraph,))
+            _mark_runs(cells[r * len(values) + c], (paragraph,), record)
 
 
 def _title_box(slide: PptxSlide) -> tuple[int, int, int, int]:
@@ -404,7 +498,7 @@ def _write_picture(slide: PptxSlide, plan, has_text: bool) -> None:
 
 # -- charts ----------------------------------------------------------------------------------------
 
-def _write_chart(slide: PptxSlide, plan: Chart, source_top: int) -> None:
+def _write_chart(slide: PptxSlide, plan: Chart, source_top: int, places: _Places) -> None:
     """A native clustered bar chart in the place of the layout's body, above the source line;
     its data in an embedded workbook that the chair edits."""
     left, top, width, height = _take_area(slide, plan.place)
@@ -418,6 +512,9 @@ def _write_chart(slide: PptxSlide, plan: Chart, source_top: int) -> None:
     frame.name = "Grafiek"
     _style_chart(frame.chart, plan.number_format, lying=not plan.columns)
     _describe(frame, plan.description)
+    places.chart(frame.chart_part, plan)
+    places.attribute(slide.part, frame._element.find(f"{{{P}}}nvGraphicFramePr/{{{P}}}cNvPr"), "descr",
+                     plan.description_fill)
 
 
 def _take_area(slide: PptxSlide, idx: int) -> tuple[int, int, int, int]:
