@@ -331,6 +331,11 @@ class _Paragraph:
         return runs
 
 
+def _to_write_in(paragraph) -> bool:
+    """A cell to write in: empty, or only a {veld:id} place (the browser fills it, else the chair)."""
+    return not any(FIELD_TOKEN.sub("", text) for text, _ in paragraph.runs())
+
+
 def write_in_height(columns: int, write_in_columns: int) -> Length:
     """How high a body row of a table is at least: 0.9 cm, a line to write on. A table with two or more
     columns to write in (empty in every body row) is for sentences: the narrower its cells (the more
@@ -445,7 +450,7 @@ class _Writer:
         cell_text_width = table.columns[0].width - 2 * CELL_MARGIN
         body_rows = [cells for header, cells in source.rows if not header]
         write_in = sum(1 for column in range(source.columns)
-                       if body_rows and all(column >= len(cells) or not cells[column].runs() for cells in body_rows))
+                       if body_rows and all(column >= len(cells) or _to_write_in(cells[column]) for cells in body_rows))
         height = write_in_height(source.columns, write_in)
         for row, (header, cells) in zip(table.rows, source.rows, strict=True):
             # python-docx has no API for 'repeat as header row' or 'do not split across pages'
@@ -453,7 +458,7 @@ class _Writer:
             etree.SubElement(tr_pr, qn("w:cantSplit"))
             if header:  # repeated at the top of each page; the header never splits
                 etree.SubElement(tr_pr, qn("w:tblHeader"))
-            elif len(cells) < source.columns or any(not p.runs() for p in cells):
+            elif len(cells) < source.columns or any(_to_write_in(p) for p in cells):
                 # room to write: at least 0.9 cm high, more for sentences in narrow cells; a row
                 # full of text (an agenda, a key) is as high as its text
                 row.height = height
