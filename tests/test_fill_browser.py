@@ -1,5 +1,5 @@
-"""End to end: a chair types values on /invullen/ in Chromium and downloads each deck and the
-gemeentelijke fiche filled in (docs/javascripts/fill.js). Each downloaded deck must say what
+"""End to end: a chair types values on /invullen/ in Chromium and downloads each deck and each
+worksheet with fields filled in (docs/javascripts/fill.js). Each downloaded deck must say what
 scripts/build_decks.py --cijfers makes from the same values (slide by slide the same texts,
 tables, notes, alt texts, hidden flags and highlighted fields; the same chart values in the chart
 and in its embedded workbook), and open in LibreOffice with one page per shown slide."""
@@ -86,7 +86,7 @@ def download(page, target: str, folder, name: str):
 
 @pytest.fixture(scope="module")
 def downloads(context, server, package, tmp_path_factory):
-    """Every module's deck and the fiche, downloaded filled in from /invullen/."""
+    """Every module's deck and every worksheet with fields, downloaded filled in from /invullen/."""
     folder = tmp_path_factory.mktemp("ingevuld")
     page = context.new_page()
     errors: list[str] = []
@@ -97,10 +97,12 @@ def downloads(context, server, package, tmp_path_factory):
     names = set(page.eval_on_selector_all("input[name]", "inputs => inputs.map(i => i.name)"))
     type_values(page, names)
     decks = {m.slug: download(page, m.slug, folder, f"{m.slug}.pptx") for m in package.modules}
-    fiche = download(page, "omgevingsanalyse/gemeentelijke-fiche", folder, "fiche.docx")
+    # every worksheet the page offers filled in: those with a place for a value
+    sheets = {f"{m.slug}/{s.id}": download(page, f"{m.slug}/{s.id}", folder, f"{m.slug}-{s.id}.docx")
+              for m in package.modules for s in m.worksheets if s.fields}
     page.close()
     assert errors == [] and outside == []
-    return decks, fiche
+    return decks, sheets
 
 
 @pytest.fixture(scope="module")
@@ -214,8 +216,8 @@ def page_count(pdf) -> int:
 
 
 def test_downloaded_files_open_in_libreoffice(downloads, tmp_path, pdf_tools):
-    decks, fiche = downloads
-    files = [*decks.values(), fiche]
+    decks, sheets = downloads
+    files = [*decks.values(), *sheets.values()]
     result = subprocess.run([soffice(), f"-env:UserInstallation={(tmp_path / 'profiel').as_uri()}", "--headless",
                              "--convert-to", "pdf", "--outdir", str(tmp_path), *map(str, files)],
                             capture_output=True, text=True, timeout=SUBPROCESS_TIMEOUT)
@@ -223,15 +225,16 @@ def test_downloaded_files_open_in_libreoffice(downloads, tmp_path, pdf_tools):
     for deck in decks.values():
         shown = [s for s in Presentation(str(deck)).slides if s._element.get("show") != "0"]
         assert page_count(tmp_path / f"{deck.stem}.pdf") == len(shown), deck.name
-    assert page_count(tmp_path / f"{fiche.stem}.pdf") >= 1
+    for sheet in sheets.values():
+        assert page_count(tmp_path / f"{sheet.stem}.pdf") >= 1, sheet.name
     subprocess.run(["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "1", str(tmp_path / "omgevingsanalyse.pdf"),
                     str(tmp_path / "dia")], check=True)
     assert list(tmp_path.glob("dia*.png"))
 
 
 def test_the_filled_fiche_has_the_values(downloads):
-    _, fiche = downloads
-    document = docx.Document(str(fiche))
+    _, sheets = downloads
+    document = docx.Document(str(sheets["omgevingsanalyse/gemeentelijke-fiche"]))
     tables: dict[str, dict[str, str]] = {}
     for table in document.tables:  # the first table under each header text
         tables.setdefault(table.rows[0].cells[0].text, {row.cells[0].text: row.cells[-1].text for row in table.rows})
@@ -242,6 +245,30 @@ def test_the_filled_fiche_has_the_values(downloads):
     assert cells["Kinderen geboren in kansarmoede"] == "14,25% (2023)"
     assert cells["Gezinnen met een verlaagd tarief (historisch cijfer)"] == "19% (2023)"
     assert cells["Niet-schoolgaande kinderen zonder formele opvang"] == ""  # left empty: room to write
+
+
+def docx_text(path) -> str:
+    document = docx.Document(str(path))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    return "\n".join([p.text for p in document.paragraphs] + cells)
+
+
+def test_every_offered_worksheet_holds_the_values_of_its_fields(downloads, package):
+    _, sheets = downloads
+    assert "omgevingsanalyse/gemeentelijke-fiche" in sheets
+    for module in package.modules:
+        for sheet in module.worksheets:
+            if not sheet.fields:
+                continue
+            text = docx_text(sheets[f"{module.slug}/{sheet.id}"])
+            for name in sheet.fields:
+                if name in LEFT_EMPTY:
+                    continue
+                if name in TEXTS:
+                    assert TEXTS[name] in text, (sheet.id, name)
+                elif name in FIGURES:
+                    assert f"{FIGURES[name]}% ({YEAR})" in text, (sheet.id, name)
+            assert "\ue000" not in text and "{veld:" not in text  # no place left as a mark
 
 
 def test_a_deck_filled_from_the_offline_zip(browser, site, tmp_path, scripted, package):

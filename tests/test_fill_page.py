@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from childcare_guide.render.fill_page import FILLED_WORKSHEETS, START_ID, YEAR_ID, fill_page, form_groups, input_ids
+from childcare_guide.render.fill_page import START_ID, YEAR_ID, fill_page, form_groups, input_ids
 from childcare_guide.render.preparation import checklist, checklist_page
 
 
@@ -115,14 +115,17 @@ def test_figures_take_a_comma_or_a_dot_and_show_the_flemish_value(package, parse
 
 def test_download_buttons_for_every_deck_and_each_filled_worksheet(package):
     page = fill_page(package)
-    targets = re.findall(r'data-download="([^"]*)"', page)
+    targets = dict(re.findall(r'data-download="([^"]*)" data-bestand="([^"]*)"', page))
     decks = [m.slug for m in package.modules]
-    sheets = [f"{slug}/{sheet}" for slug, sheet in FILLED_WORKSHEETS]
+    # a worksheet with a place for a value ({veld:id}, [[cijfertabel]], [[invulvelden]]) is offered
+    sheets = [f"{m.slug}/{s.id}" for m in package.modules for s in m.worksheets if s.fields]
     assert sorted(targets) == sorted(decks + sheets)
     assert "omgevingsanalyse/gemeentelijke-fiche" in targets
-    for slug, sheet_id in FILLED_WORKSHEETS:  # a renamed worksheet or module stops here
-        module = package.module(slug)
-        assert module is not None and sheet_id in [s.id for s in module.worksheets]
+    assert not any(s.fields for s in package.module("omgevingsanalyse").worksheets
+                   if s.id == "keuzeblad-volgende-module")  # nothing to fill in: no button
+    # the downloaded file is named as the blank one, with '-ingevuld'
+    assert targets["omgevingsanalyse"] == "module-1-omgevingsanalyse-ingevuld.pptx"
+    assert targets["omgevingsanalyse/gemeentelijke-fiche"] == "module-1-gemeentelijke-fiche-ingevuld.docx"
 
 
 def test_without_javascript_the_page_points_to_the_module_pages(package):

@@ -98,16 +98,16 @@ def test_download_hands_the_typed_values_to_the_engine(page):
     assert page.get_attribute("input[name='kansarmoede']", "aria-invalid") is None
     with page.expect_download() as download:
         page.click("[data-download='omgevingsanalyse']")
-    assert download.value.suggested_filename == "test-omgevingsanalyse.bin"
+    assert download.value.suggested_filename == "module-1-omgevingsanalyse-ingevuld.pptx"
     page.wait_for_function("() => document.querySelector('#status-omgevingsanalyse').textContent.includes('downloads')")
     assert page.text_content("#status-omgevingsanalyse") == (
-        "De presentatie van module 1 staat in je downloads, als test-omgevingsanalyse.bin.")
+        "De presentatie van module 1 staat in je downloads, als module-1-omgevingsanalyse-ingevuld.pptx.")
     values = {"gemeente": "Fabeldorp", "kansarmoede": "12.3", "geen-formele-opvang": "12.3",
               "jaar": "2024", "start": "19:30", "kinderen-0-3": "412"}  # empty inputs left out
     assert page.evaluate("window.fillCalls") == [{"kind": "deck", "slug": "omgevingsanalyse", "values": values}]
     with page.expect_download() as download:
         page.click("[data-download='omgevingsanalyse/gemeentelijke-fiche']")
-    assert download.value.suggested_filename == "test-omgevingsanalyse-gemeentelijke-fiche.bin"
+    assert download.value.suggested_filename == "module-1-gemeentelijke-fiche-ingevuld.docx"
     assert page.evaluate("window.fillCalls[1]") == {"kind": "worksheet", "slug": "omgevingsanalyse",
                                                     "id": "gemeentelijke-fiche", "values": values}
     with page.expect_download():
@@ -282,7 +282,7 @@ def test_the_form_works_from_the_offline_zip(browser, site, tmp_path):
     assert page.input_value("input[name='kansarmoede']") == "9,8"  # localStorage works from file://
     with page.expect_download() as download:
         page.click("[data-download='omgevingsanalyse']")
-    assert download.value.suggested_filename == "test-omgevingsanalyse.bin"
+    assert download.value.suggested_filename == "module-1-omgevingsanalyse-ingevuld.pptx"
     assert page.evaluate("window.fillCalls[0].values") == {"gemeente": "Fabeldorp", "kansarmoede": "9.8"}
     page.click(".invullen-al-gevraagd a >> nth=0")  # in-page links work from disk too
     page.evaluate("() => localStorage.clear()")

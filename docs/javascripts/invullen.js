@@ -189,7 +189,8 @@
       engine().then(function (fill) {
         var made = target.length > 1 ? fill.worksheet(target[0], target[1], given) : fill.deck(target[0], given);
         return Promise.resolve(made).then(function (blob) {
-          var name = fill.fileName(target[0], target[1]);
+          // the page names the file as the blank one, with "-ingevuld" (render/fill_page.py)
+          var name = button.getAttribute("data-bestand") || fill.fileName(target[0], target[1]);
           saveFile(blob, name);
           status.textContent = capital(what) + " staat in je downloads, als " + name + ".";
         }, function () {

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from childcare_guide.content.local_table import NUMBER_PATTERN, YEAR_PATTERN
 from childcare_guide.content.local_table import YEAR as YEAR_COLUMN
 from childcare_guide.content.model import Figure, Module, Package, Worksheet
-from childcare_guide.render.paths import FILL_PAGE, module_page_path
+from childcare_guide.render.paths import FILL_PAGE, deck_path, module_page_path, worksheet_docx_path
 
 PAGE = FILL_PAGE
 TITLE = "Vul je gegevens in"
@@ -30,9 +30,6 @@ TEXT, NUMBER, YEAR, CLOCK = "tekst", "getal", "jaar", "uur"
 YEAR_ID = YEAR_COLUMN  # the year of the municipal figures: the column `jaar` of the script's table
 START_ID = "start"  # the start of the meeting, 'HH:MM': the agenda slide shows clock times
 
-# The worksheets that can be downloaded filled in, as (module slug, worksheet id). The fill engine
-# (docs/javascripts/fill.js) fills these; keep this the one place that says which ones.
-FILLED_WORKSHEETS = (("omgevingsanalyse", "gemeentelijke-fiche"),)
 
 
 @dataclass(frozen=True)
@@ -61,8 +58,16 @@ class FormGroup:
 
 
 def filled_worksheets(package: Package, module: Module) -> tuple[Worksheet, ...]:
-    """The module's worksheets that can be downloaded filled in."""
-    return tuple(s for s in module.worksheets if (module.slug, s.id) in FILLED_WORKSHEETS)
+    """The module's worksheets that can be downloaded filled in: those with a place for a value
+    ({veld:id}, [[cijfertabel]] or [[invulvelden]]); the build writes their fill maps."""
+    return tuple(s for s in module.worksheets if s.fields)
+
+
+def filled_file_name(module: Module, sheet: Worksheet | None = None) -> str:
+    """The name of a downloaded, filled-in file: the blank one's name with '-ingevuld'."""
+    blank = posixpath.basename(deck_path(module) if sheet is None else worksheet_docx_path(module, sheet))
+    stem, dot, suffix = blank.rpartition(".")
+    return f"{stem}-ingevuld{dot}{suffix}"
 
 
 def _figure_input(figure: Figure) -> FormInput:
@@ -169,12 +174,13 @@ def _downloads_html(package: Package, group: FormGroup) -> str:
     link = module_url(module)
     # hidden until invullen.js runs: without JavaScript a button would do nothing
     buttons = [f'<button type="button" class="md-button md-button--primary" hidden '
-               f'data-download="{_e(module.slug)}" '
+               f'data-download="{_e(module.slug)}" data-bestand="{_e(filled_file_name(module))}" '
                f'data-wat="de presentatie van module {module.number}">'
                f"Download de presentatie van module {module.number}, ingevuld (.pptx)</button>"]
     for sheet in group.worksheets:
         buttons.append(f'<button type="button" class="md-button" hidden '
                        f'data-download="{_e(module.slug)}/{_e(sheet.id)}" '
+                       f'data-bestand="{_e(filled_file_name(module, sheet))}" '
                        f'data-wat="{_e(sheet_name(sheet))}">Download {_e(sheet_name(sheet))}, '
                        "ingevuld (.docx)</button>")
     return "\n".join([
