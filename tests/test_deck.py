@@ -310,6 +310,34 @@ def test_the_family_journey_is_a_route_of_native_shapes(package, decks):
     assert descr.startswith("Route in 7 haltes: 1. Informatie zoeken;")
 
 
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+
+
+@pytest.mark.parametrize(("slug", "title", "group_name"), [
+    ("toegankelijkheid", "De reis van een gezin naar de opvang", "Route"),
+    ("toegankelijkheid", "Agenda", "Tijdbalk"),
+    ("omgevingsanalyse", "Agenda", "Tijdbalk"),
+])
+def test_route_and_bar_sizes_sit_on_the_runs(decks, slug, title, group_name):
+    """PowerPoint draws a run with its own a:rPr; a paragraph default (a:pPr/a:defRPr) does not
+    reach runs that are already there. So every run of the route and the agenda bar carries its
+    size and colour, and the numbers their weight."""
+    group = next(sh for sh in _slide(decks[slug], title).shapes if sh.name == group_name)
+    runs = list(group._element.iter(f"{{{A}}}r"))
+    assert runs
+    for run in runs:
+        rpr = run.find(f"{{{A}}}rPr")
+        assert rpr is not None and int(rpr.get("sz")) >= 1800, etree_text(run)
+        assert rpr.find(f"{{{A}}}solidFill") is not None, etree_text(run)
+        if run.findtext(f"{{{A}}}t").isdigit():
+            assert rpr.get("b") == "1", etree_text(run)
+    assert not list(group._element.iter(f"{{{A}}}defRPr")), "no size left on a paragraph default"
+
+
+def etree_text(element) -> str:
+    return "".join(element.itertext())
+
+
 def test_every_deck_has_two_shown_slides_with_a_native_visual(decks):
     """Besides bullets: a native table (the agenda counts), chart or diagram (a route group)."""
     for slug, prs in decks.items():

@@ -237,7 +237,7 @@ def _source_line(slide: PptxSlide, text: str, slide_height: int) -> None:
     frame = box.text_frame
     frame.word_wrap = True
     frame.text = text
-    frame.paragraphs[0].font.size = Pt(18)
+    _style_runs(frame.paragraphs[0], Pt(18), INK)
 
 
 def _describe(shape, text: str) -> None:
@@ -282,9 +282,17 @@ def _number_in(shape, number: int, size) -> None:
     frame.text = str(number)
     paragraph = frame.paragraphs[0]
     paragraph.alignment = PP_ALIGN.CENTER
-    paragraph.font.size = size
-    paragraph.font.bold = True
-    paragraph.font.color.rgb = WHITE
+    _style_runs(paragraph, size, WHITE, bold=True)
+
+
+def _style_runs(paragraph, size, colour: RGBColor, bold: bool = False) -> None:
+    """Size, weight and colour on each run of the paragraph (a:rPr), not on the paragraph's
+    default (a:pPr/a:defRPr), which PowerPoint does not apply to runs that already exist."""
+    for run in paragraph.runs:
+        run.font.size = size
+        run.font.color.rgb = colour
+        if bold:
+            run.font.bold = True
 
 
 # -- routes ----------------------------------------------------------------------------------------
@@ -326,8 +334,7 @@ def _write_route(slide: PptxSlide, stops: tuple[str, ...], slide_height: int) ->
         text.margin_left = text.margin_right = 0
         text.text = stop
         text.paragraphs[0].alignment = PP_ALIGN.CENTER
-        text.paragraphs[0].font.size = Pt(20)
-        text.paragraphs[0].font.color.rgb = INK
+        _style_runs(text.paragraphs[0], Pt(20), INK)
     described = "; ".join(f"{n}. {stop}" for n, stop in enumerate(stops, start=1))
     group._element.find(f"{{{P}}}nvGrpSpPr/{{{P}}}cNvPr").set(
         "descr", f"Route in {len(stops)} haltes: {described}.")
