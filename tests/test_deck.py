@@ -10,8 +10,9 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Emu
 
+from childcare_guide.content import fit
 from childcare_guide.content.markdown_text import to_plain_text
-from childcare_guide.render.deck import FILL_IN_PREFIX, TEMPLATE, TemplateError, build_deck
+from childcare_guide.render.deck import FILL_IN_PREFIX, TEMPLATE, TemplateError, build_deck, plan_deck
 
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 
@@ -366,3 +367,39 @@ def test_the_agenda_has_a_bar_of_steps_as_wide_as_their_minutes(package, decks):
     for block, step in zip(blocks, module.steps, strict=True):
         assert abs(block.width / total - step.minutes / module.minutes) < 0.01
     assert "stap 1: 8 minuten" in group._element.find(f"{{{P}}}nvGrpSpPr/{{{P}}}cNvPr").get("descr")
+
+
+# -- short texts read larger ----------------------------------------------------------------------
+
+def test_a_short_text_gets_the_largest_size_and_more_air():
+    size = fit.text_size([(["Je naam en je organisatie."] * 3, fit.BODY)], fit.BODY_SIZES_PT)
+    assert (size.size_pt, size.space_before) == (fit.BODY_SIZES_PT[0], fit.SPACES_BEFORE[0])
+
+
+def test_a_text_at_the_validation_limit_keeps_the_template_size():
+    full = ["Gezinnen met een laag inkomen gebruiken formele opvang ongeveer half zo vaak als "
+            "andere gezinnen, zegt het onderzoek."] * 5
+    assert fit.fits(full, fit.BODY) and not fit.fits(full + full[:1], fit.BODY)
+    size = fit.text_size([(full, fit.BODY)], fit.BODY_SIZES_PT)
+    assert (size.size_pt, size.space_before) == (fit.BODY.size_pt, fit.SPACE_BEFORE)
+
+
+def test_the_chosen_size_always_fits_and_never_goes_under_the_template(package):
+    for module in package.modules:
+        for slide in plan_deck(package, module).slides:
+            if slide.layout not in ("Tekst", "Twee kolommen"):
+                continue
+            for text in slide.texts:
+                assert text.size_pt is not None and text.size_pt >= 22, (slide.title, text)
+            if slide.layout == "Tekst" and slide.title != "Doelstellingen":
+                (text,) = slide.texts
+                capacity = fit.BODY.at(text.size_pt, text.space_before)
+                assert fit.fits([p.text for p in text.paragraphs], capacity), slide.title
+
+
+def test_a_short_slide_is_written_large_with_air_between_its_bullets(package, decks):
+    module = package.module("omgevingsanalyse")
+    slide = _slide(decks[module.slug], "Even kennismaken")
+    body = slide.placeholders[1].text_frame
+    assert {r.font.size.pt for p in body.paragraphs for r in p.runs} == {fit.BODY_SIZES_PT[0]}
+    assert {p.space_before.pt for p in body.paragraphs} == {fit.BODY_SIZES_PT[0] * fit.SPACES_BEFORE[0]}

@@ -4,14 +4,17 @@ The deck template sets the sizes (body 26 pt, columns 24 pt, statements 28 pt, o
 and never shrinks text to fit. A paragraph wraps at about `chars` characters (measured in
 LibreOffice Impress with Carlito, the metric twin of Calibri, with a margin for wide words); each
 line takes 1.2 times the font size and each paragraph adds the template's 20% space before.
-tests/test_deck_overflow.py renders slides filled up to these limits and proves that nothing
-falls outside its box.
+The validation checks a text at the template's size. A short text need not leave half its slide
+empty: `text_size` finds the largest size of a short ladder (and then the most air between the
+paragraphs) at which the same box still holds it, and the deck plan uses that.
+tests/test_deck_overflow.py renders slides filled up to these limits, at each step of the ladder,
+and proves that nothing falls outside its box.
 """
 
 from __future__ import annotations
 
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 LINE = 1.2  # line height / font size
 SPACE_BEFORE = 0.2  # the template's space before a paragraph / font size
@@ -24,15 +27,21 @@ class Capacity:
     chars: int  # characters on one line (estimated, with word wrap)
     size_pt: float  # font size
     box_pt: float  # height of the text box
+    space_before: float = SPACE_BEFORE  # space before each paragraph, as a share of the size
 
     def height(self, paragraphs: list[str]) -> float:
         text_lines = sum(lines(p, self.chars) for p in paragraphs)
-        return self.size_pt * (LINE * text_lines + SPACE_BEFORE * len(paragraphs)) + INSETS_PT
+        return self.size_pt * (LINE * text_lines + self.space_before * len(paragraphs)) + INSETS_PT
 
     def max_lines(self, paragraphs: int) -> int:
         """How many lines fit when the text has this many paragraphs."""
-        room = self.box_pt - INSETS_PT - self.size_pt * SPACE_BEFORE * paragraphs
+        room = self.box_pt - INSETS_PT - self.size_pt * self.space_before * paragraphs
         return int(room // (self.size_pt * LINE))
+
+    def at(self, size_pt: float, space_before: float = SPACE_BEFORE) -> Capacity:
+        """The same box at another size: a line holds fewer characters as the letters grow."""
+        return replace(self, chars=int(self.chars * self.size_pt / size_pt), size_pt=size_pt,
+                       space_before=space_before)
 
 
 # Text layout body: 864 x 356 pt; columns: 424 x 311 pt, heading box 50 pt; statement: 816 x 205 pt.
@@ -47,6 +56,30 @@ QUESTION = Capacity("de vraag", chars=38, size_pt=40, box_pt=270)
 CAPTION = Capacity("de tekst naast het beeld", chars=22, size_pt=24, box_pt=335)
 FIELD_TEXT = "[Vul in]"
 OBJECTIVES_SIZE_PT = 22
+# The ladders of `text_size`, largest first; each ends at the template's size, which the
+# validation checks. Body text stays under the titles' 34 pt.
+BODY_SIZES_PT = (32, 28, 26)
+OBJECTIVES_SIZES_PT = (26, 24, OBJECTIVES_SIZE_PT)
+COLUMN_SIZES_PT = (28, 26, 24)
+SPACES_BEFORE = (0.8, 0.5, SPACE_BEFORE)  # more air between a few paragraphs, as a share of the size
+
+
+@dataclass(frozen=True)
+class TextSize:
+    size_pt: float
+    space_before: float  # a share of the size
+
+
+def text_size(texts: list[tuple[list[str], Capacity]], sizes: tuple[float, ...]) -> TextSize:
+    """The largest size of `sizes`, then the most air between paragraphs, at which every text
+    still fits its box (texts that share a slide, such as two columns, share one size).
+
+    Text that fits at the template's size always gets a size: the last one of `sizes`."""
+    for size in sizes:
+        for space in SPACES_BEFORE:
+            if all(fits(paragraphs, capacity.at(size, space)) for paragraphs, capacity in texts):
+                return TextSize(size, space)
+    return TextSize(sizes[-1], SPACE_BEFORE)
 OBJECTIVES_LEAD = "Na dit overleg:"
 
 

@@ -137,7 +137,10 @@ def _write_text(shape, text: Text) -> None:
     size = None if text.size_pt is None else Pt(text.size_pt)
     for index, paragraph in enumerate(text.paragraphs):
         own = size if paragraph.size_pt is None else Pt(paragraph.size_pt)
-        _write_paragraph(frame.paragraphs[0] if index == 0 else frame.add_paragraph(), paragraph, own)
+        target = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
+        _write_paragraph(target, paragraph, own)
+        if text.space_before is not None and text.size_pt is not None:
+            target.space_before = Pt(text.size_pt * text.space_before)
     _highlight_fields(shape._element, text.paragraphs)
 
 
