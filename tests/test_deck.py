@@ -309,6 +309,22 @@ def test_the_family_journey_is_a_route_of_native_shapes(package, decks):
     assert len(connectors) == 1
     descr = group._element.find(f"{{{P}}}nvGrpSpPr/{{{P}}}cNvPr").get("descr")
     assert descr.startswith("Route in 7 haltes: 1. Informatie zoeken;")
+    # the route uses the slide: large circles, words of at least 24 pt, from near the title to
+    # near the bottom
+    assert all(c.width >= Emu(1100000) for c in circles)
+    words = [sh for sh in group.shapes if sh.name.endswith(": tekst")]
+    assert {r.font.size.pt for sh in words for r in sh.text_frame.paragraphs[0].runs} == {24}
+    assert [sh.top < circles[0].top for sh in words] == [n % 2 == 0 for n in range(7)], "above, under, ..."
+    top, bottom = min(sh.top for sh in words), max(sh.top + sh.height for sh in words)
+    assert bottom - top > 0.65 * decks[module.slug].slide_height
+
+
+def test_the_longest_route_the_schema_allows_fits_at_the_smallest_size():
+    longest = "Kinderbegeleiders en opvangverantwoordelijken, ook"  # 50 characters, long words
+    assert len(longest) == 50
+    assert fit.route_label_size([longest] * 8) == fit.ROUTE_LABEL_SIZES_PT[-1]
+    assert fit.route_label_size(["Informatie zoeken"] * 3) == fit.ROUTE_LABEL_SIZES_PT[0]
+    assert fit.route_label_size([longest + " en nog veel meer woorden erbij"] * 8) is None
 
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"

@@ -207,3 +207,69 @@ def tile_capacity(count: int) -> Capacity:
 
 KEY_NUMBER_PT = 60  # the figure itself, large
 KEY_TEXT_PT = 24  # what it is, and for whom
+
+
+# -- a route of stops (layout 'Route'): numbered circles on a line, each with its words -----------
+
+ROUTE_TOP_PT = TABLE_TOP_PT + 9  # under the title
+ROUTE_BOTTOM_PT = SOURCE_BOTTOM_PT
+ROUTE_MAX_STOP_PT = 100  # the diameter of a stop's circle, at most
+ROUTE_GAP_PT = 10  # between a circle and its words, and between two neighbours' words
+ROUTE_SIDE_PT = 24  # how far the words of the first and last stop may reach past the content width
+ROUTE_LABEL_SIZES_PT = (28, 24, 20)  # the largest at which every stop's words fit is used
+ROUTE_STAGGER_FROM = 5  # from this many stops on, the words alternate above and below the line
+
+
+@dataclass(frozen=True)
+class RouteLabel:
+    centre_pt: float  # the stop's centre, from the left of the content width
+    width_pt: float
+    above: bool  # the words above the line (else under it)
+
+
+@dataclass(frozen=True)
+class RouteGeometry:
+    stop_pt: float  # the circle's diameter
+    number_pt: float  # the size of the number in it
+    centre_y_pt: float  # the line, from the top of the slide
+    label_height_pt: float
+    labels: tuple[RouteLabel, ...]
+
+    def capacity(self, index: int, size_pt: float) -> Capacity:
+        return Capacity("de tekst van een halte", chars=chars_for(self.labels[index].width_pt, size_pt),
+                        size_pt=size_pt, box_pt=self.label_height_pt)
+
+
+def route_geometry(count: int) -> RouteGeometry:
+    """Where the stops of a route go. Few stops: one row of circles in the upper part of the
+    area, each with its words under it. More stops: the circles on a line through the middle and
+    their words in turn above and under it, so each stop's words get two stops' width."""
+    slot = CONTENT_WIDTH_PT / count
+    stop = min(ROUTE_MAX_STOP_PT, slot * 0.75)
+    area = ROUTE_BOTTOM_PT - ROUTE_TOP_PT
+    staggered = count >= ROUTE_STAGGER_FROM
+    if staggered:
+        centre_y = ROUTE_TOP_PT + area / 2
+        label_height = area / 2 - stop / 2 - ROUTE_GAP_PT
+    else:
+        centre_y = ROUTE_TOP_PT + area * 0.3
+        label_height = ROUTE_BOTTOM_PT - centre_y - stop / 2 - ROUTE_GAP_PT
+    labels = []
+    for index in range(count):
+        centre = slot * (index + 0.5)
+        half = (slot if staggered else slot / 2) - ROUTE_GAP_PT  # a double gap between neighbours
+        half = min(half, centre + ROUTE_SIDE_PT, CONTENT_WIDTH_PT + ROUTE_SIDE_PT - centre)
+        labels.append(RouteLabel(centre, 2 * half, staggered and index % 2 == 0))
+    return RouteGeometry(stop, round(stop * 0.4), centre_y, label_height, tuple(labels))
+
+
+def route_label_size(stops: list[str]) -> float | None:
+    """The largest size of ROUTE_LABEL_SIZES_PT at which every stop's words fit; None: none fits.
+
+    The schema allows 3 to 8 stops of at most 50 characters: those always fit at the smallest
+    size (tests/test_deck.py checks the widest case, tests/test_deck_overflow.py renders it)."""
+    geometry = route_geometry(len(stops))
+    for size in ROUTE_LABEL_SIZES_PT:
+        if all(fits([stop], geometry.capacity(i, size)) for i, stop in enumerate(stops)):
+            return size
+    return None

@@ -300,44 +300,47 @@ def _style_runs(paragraph, size, colour: RGBColor, bold: bool = False) -> None:
 
 # -- routes ----------------------------------------------------------------------------------------
 
-ROUTE_STOP = Emu(1000000)  # the diameter of a stop's circle
 ROUTE_LINE = Pt(4)
 
 
 def _write_route(slide: PptxSlide, stops: tuple[str, ...], slide_height: int) -> None:
-    """The stops as native, editable shapes in one group: numbered circles on a line, each with
-    its words under it; the group's alt text reads the route in order."""
-    left, title_top, width, title_height = _title_box(slide)
+    """The stops as native, editable shapes in one group, over the slide's whole height: numbered
+    circles on a line, each with its words (under it, or in turn above and under it when there
+    are many stops; see fit.route_geometry); the group's alt text reads the route in order."""
+    left, _, width, _ = _title_box(slide)
+    geometry = fit.route_geometry(len(stops))
+    size = Pt(fit.route_label_size(list(stops)) or fit.ROUTE_LABEL_SIZES_PT[-1])
+    stop, centre_y = Pt(geometry.stop_pt), Pt(geometry.centre_y_pt)
+    centres = [left + int(width * label.centre_pt / fit.CONTENT_WIDTH_PT) for label in geometry.labels]
     group = slide.shapes.add_group_shape()
     group.name = "Route"
-    slot = width // len(stops)
-    centre_y = title_top + title_height + Emu(1300000) + ROUTE_STOP // 2
-    centres = [left + slot * n + slot // 2 for n in range(len(stops))]
     # the line first, so the circles are drawn over it
     line = group.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, centres[0], centre_y, centres[-1], centre_y)
     line.name = "Routelijn"
     line.line.color.rgb = FLANDERS_COLOUR
     line.line.width = ROUTE_LINE
-    label_top = centre_y + ROUTE_STOP // 2 + Emu(150000)
-    for number, (stop, centre) in enumerate(zip(stops, centres, strict=True), start=1):
-        circle = group.shapes.add_shape(MSO_SHAPE.OVAL, centre - ROUTE_STOP // 2, centre_y - ROUTE_STOP // 2,
-                                        ROUTE_STOP, ROUTE_STOP)
+    gap, label_height = Pt(fit.ROUTE_GAP_PT), Pt(geometry.label_height_pt)
+    for number, (words, centre, label) in enumerate(zip(stops, centres, geometry.labels, strict=True), start=1):
+        circle = group.shapes.add_shape(MSO_SHAPE.OVAL, centre - stop // 2, centre_y - stop // 2, stop, stop)
         circle.name = f"Halte {number}"
         circle.fill.solid()
         circle.fill.fore_color.rgb = FLANDERS_COLOUR
         circle.line.color.rgb = WHITE
         circle.line.width = Pt(3)
         circle.shadow.inherit = False
-        _number_in(circle, number, Pt(32))
-        label = group.shapes.add_textbox(centre - slot // 2 + Emu(30000), label_top, slot - Emu(60000),
-                                         slide_height - SOURCE_BOTTOM_MARGIN - label_top)
-        label.name = f"Halte {number}: tekst"
-        text = label.text_frame
+        _number_in(circle, number, Pt(geometry.number_pt))
+        label_width = Pt(label.width_pt)
+        top = centre_y - stop // 2 - gap - label_height if label.above else centre_y + stop // 2 + gap
+        box = group.shapes.add_textbox(centre - label_width // 2, top, label_width, label_height)
+        box.name = f"Halte {number}: tekst"
+        text = box.text_frame
         text.word_wrap = True
         text.margin_left = text.margin_right = 0
-        text.text = stop
+        # words above the line sit on it, words under it hang from it
+        text.vertical_anchor = MSO_ANCHOR.BOTTOM if label.above else MSO_ANCHOR.TOP
+        text.text = words
         text.paragraphs[0].alignment = PP_ALIGN.CENTER
-        _style_runs(text.paragraphs[0], Pt(20), INK)
+        _style_runs(text.paragraphs[0], size, INK)
     described = "; ".join(f"{n}. {stop}" for n, stop in enumerate(stops, start=1))
     group._element.find(f"{{{P}}}nvGrpSpPr/{{{P}}}cNvPr").set(
         "descr", f"Route in {len(stops)} haltes: {described}.")
