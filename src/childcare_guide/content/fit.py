@@ -107,6 +107,8 @@ SOURCE_BOTTOM_PT = 540 - 23.6  # a source line ends above the slide's bottom mar
 GAP_PT = 5
 FIGURE_WIDTHS = (0.5, 0.22, 0.28)  # figure, Flanders, our municipality
 FIGURE_SIZE_PT = 20  # a figures table has few rows: a size larger than the agenda's
+FIGURE_LARGE_PT = 28  # up to three figures fill the slide at this size, when their texts fit
+FIGURE_LARGE_ROWS_PT = 240  # ... in rows this tall together
 
 
 def chars_for(width_pt: float, size_pt: float = TABLE_SIZE_PT) -> int:
@@ -139,15 +141,19 @@ def figure_sources(figures) -> str:
     return "Bron Vlaanderen: " + "; ".join(dict.fromkeys(f.source for f in figures))
 
 
-def figure_table_height_pt(figures) -> float:
+def figure_table_height_pt(figures, rows: list[tuple[str, ...]] | None = None, size_pt: float = FIGURE_SIZE_PT,
+                           min_row_pt: float = 0) -> float:
+    """The height of a figures table (its `rows`, by default those of `figures` to fill in)."""
     widths = [CONTENT_WIDTH_PT * share for share in FIGURE_WIDTHS]
-    return sum(row_height_pt(list(row), widths, FIGURE_SIZE_PT) for row in figure_rows(figures))
+    return sum(max(min_row_pt, row_height_pt(list(row), widths, size_pt)) for row in rows or figure_rows(figures))
 
 
-def figure_table_fits(figures) -> bool:
+def figure_table_fits(figures, rows: list[tuple[str, ...]] | None = None, size_pt: float = FIGURE_SIZE_PT,
+                      min_row_pt: float = 0) -> bool:
     """The table and its source line fit between the title and the slide's bottom margin."""
     room = SOURCE_BOTTOM_PT - TABLE_TOP_PT - GAP_PT
-    return figure_table_height_pt(figures) + source_height_pt(figure_sources(figures)) <= room
+    return (figure_table_height_pt(figures, rows, size_pt, min_row_pt)
+            + source_height_pt(figure_sources(figures)) <= room)
 
 
 def chart_sources(figures) -> str:
@@ -266,10 +272,11 @@ def route_geometry(count: int) -> RouteGeometry:
 def route_label_size(stops: list[str]) -> float | None:
     """The largest size of ROUTE_LABEL_SIZES_PT at which every stop's words fit; None: none fits.
 
-    The schema allows 3 to 8 stops of at most 50 characters: those always fit at the smallest
-    size (tests/test_deck.py checks the widest case, tests/test_deck_overflow.py renders it)."""
+    A word is never broken: the longest word of a stop must fit on one line of its box."""
     geometry = route_geometry(len(stops))
     for size in ROUTE_LABEL_SIZES_PT:
-        if all(fits([stop], geometry.capacity(i, size)) for i, stop in enumerate(stops)):
+        capacities = [geometry.capacity(i, size) for i in range(len(stops))]
+        if all(fits([stop], c) and max(map(len, stop.split()), default=0) <= c.chars
+               for stop, c in zip(stops, capacities, strict=True)):
             return size
     return None

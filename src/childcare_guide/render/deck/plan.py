@@ -385,10 +385,12 @@ class _Planner:
         rows = [tuple(Run(text) for text in measure[0])] + [
             (Run(label), Run(flanders), self._field(figure_field(figure), number, short=True))
             for (label, flanders, _), figure in zip(measure[1:], content.figures, strict=True)]
-        # a few figures fill the slide at a larger size, rather than a small table on a half-empty slide
-        few = len(content.figures) <= 3
-        table = Table(tuple(rows), fit.FIGURE_WIDTHS, tuple(measure), size_pt=28 if few else fit.FIGURE_SIZE_PT,
-                      min_row_pt=(240 / len(rows)) if few else 0,
+        # a few figures fill the slide at a larger size, rather than a small table on a half-empty
+        # slide; long labels or sources keep the size that the validation checked
+        large = (fit.FIGURE_LARGE_PT, fit.FIGURE_LARGE_ROWS_PT / len(rows))
+        size, min_row = (large if len(content.figures) <= 3
+                         and fit.figure_table_fits(content.figures, measure, *large) else (fit.FIGURE_SIZE_PT, 0))
+        table = Table(tuple(rows), fit.FIGURE_WIDTHS, tuple(measure), size_pt=size, min_row_pt=min_row,
                       description="Tabel: elk cijfer voor Vlaanderen, met het jaar, naast de "
                                   "waarde voor onze gemeente.")
         return SlidePlan("Tabel", content.title, table=table, source=fit.figure_sources(content.figures),
