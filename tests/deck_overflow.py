@@ -113,6 +113,11 @@ def overflows(deck: Path, pdf: Path) -> list[str]:
     for (number, slide), (width, height, words) in zip(numbered, pages, strict=True):
         boxes = slide_boxes(slide)
         title = slide.shapes.title.text if slide.shapes.title is not None else "?"
+        # a table, chart or panel never reaches into the source line under it
+        for source in (b for b in boxes if b.name == "Bron"):
+            problems += [f"{deck.name}, dia {number} ({title}): '{b.name}' loopt over de bronregel"
+                         for b in boxes if b is not source and b.bottom > source.top + TOLERANCE
+                         and b.top < source.bottom and b.left < source.right and b.right > source.left]
         for word, x0, y0, x1, y1 in words:
             if not word:
                 continue

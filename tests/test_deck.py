@@ -10,8 +10,9 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Emu
 
+from childcare_guide.content import fit
 from childcare_guide.content.markdown_text import to_plain_text
-from childcare_guide.render.deck import FILL_IN_PREFIX, TEMPLATE, TemplateError, build_deck
+from childcare_guide.render.deck import FILL_IN_PREFIX, TEMPLATE, TemplateError, build_deck, plan_deck
 
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 
@@ -308,6 +309,52 @@ def test_the_family_journey_is_a_route_of_native_shapes(package, decks):
     assert len(connectors) == 1
     descr = group._element.find(f"{{{P}}}nvGrpSpPr/{{{P}}}cNvPr").get("descr")
     assert descr.startswith("Route in 7 haltes: 1. Informatie zoeken;")
+    # the route uses the slide: large circles, words of at least 24 pt, from near the title to
+    # near the bottom
+    assert all(c.width >= Emu(1100000) for c in circles)
+    words = [sh for sh in group.shapes if sh.name.endswith(": tekst")]
+    assert {r.font.size.pt for sh in words for r in sh.text_frame.paragraphs[0].runs} == {24}
+    assert [sh.top < circles[0].top for sh in words] == [n % 2 == 0 for n in range(7)], "above, under, ..."
+    top, bottom = min(sh.top for sh in words), max(sh.top + sh.height for sh in words)
+    assert bottom - top > 0.65 * decks[module.slug].slide_height
+
+
+def test_route_words_fit_at_the_largest_size_that_breaks_no_word():
+    longest = "Een opvangvraag stellen, inschrijven en wachten op"  # 50 characters, as the schema allows
+    assert len(longest) == 50
+    assert fit.route_label_size([longest] * 8) == fit.ROUTE_LABEL_SIZES_PT[-1]
+    assert fit.route_label_size(["Informatie zoeken"] * 3) == fit.ROUTE_LABEL_SIZES_PT[0]
+    # a long compound word is never broken in two: at 4 stops it takes a smaller size, at 8 none fits
+    assert fit.route_label_size(["Kinderbegeleiders"] * 4) == fit.ROUTE_LABEL_SIZES_PT[-1]
+    assert fit.route_label_size(["Opvangverantwoordelijken"] * 8) is None
+
+
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+
+
+@pytest.mark.parametrize(("slug", "title", "group_name"), [
+    ("toegankelijkheid", "De reis van een gezin naar de opvang", "Route"),
+    ("toegankelijkheid", "Agenda", "Tijdbalk"),
+    ("omgevingsanalyse", "Agenda", "Tijdbalk"),
+])
+def test_route_and_bar_sizes_sit_on_the_runs(decks, slug, title, group_name):
+    """PowerPoint draws a run with its own a:rPr; a paragraph default (a:pPr/a:defRPr) does not
+    reach runs that are already there. So every run of the route and the agenda bar carries its
+    size and colour, and the numbers their weight."""
+    group = next(sh for sh in _slide(decks[slug], title).shapes if sh.name == group_name)
+    runs = list(group._element.iter(f"{{{A}}}r"))
+    assert runs
+    for run in runs:
+        rpr = run.find(f"{{{A}}}rPr")
+        assert rpr is not None and int(rpr.get("sz")) >= 1800, etree_text(run)
+        assert rpr.find(f"{{{A}}}solidFill") is not None, etree_text(run)
+        if run.findtext(f"{{{A}}}t").isdigit():
+            assert rpr.get("b") == "1", etree_text(run)
+    assert not list(group._element.iter(f"{{{A}}}defRPr")), "no size left on a paragraph default"
+
+
+def etree_text(element) -> str:
+    return "".join(element.itertext())
 
 
 def test_every_deck_has_two_shown_slides_with_a_native_visual(decks):
@@ -338,3 +385,39 @@ def test_the_agenda_has_a_bar_of_steps_as_wide_as_their_minutes(package, decks):
     for block, step in zip(blocks, module.steps, strict=True):
         assert abs(block.width / total - step.minutes / module.minutes) < 0.01
     assert "stap 1: 8 minuten" in group._element.find(f"{{{P}}}nvGrpSpPr/{{{P}}}cNvPr").get("descr")
+
+
+# -- short texts read larger ----------------------------------------------------------------------
+
+def test_a_short_text_gets_the_largest_size_and_more_air():
+    size = fit.text_size([(["Je naam en je organisatie."] * 3, fit.BODY)], fit.BODY_SIZES_PT)
+    assert (size.size_pt, size.space_before) == (fit.BODY_SIZES_PT[0], fit.SPACES_BEFORE[0])
+
+
+def test_a_text_at_the_validation_limit_keeps_the_template_size():
+    full = ["Gezinnen met een laag inkomen gebruiken formele opvang ongeveer half zo vaak als "
+            "andere gezinnen, zegt het onderzoek."] * 5
+    assert fit.fits(full, fit.BODY) and not fit.fits(full + full[:1], fit.BODY)
+    size = fit.text_size([(full, fit.BODY)], fit.BODY_SIZES_PT)
+    assert (size.size_pt, size.space_before) == (fit.BODY.size_pt, fit.SPACE_BEFORE)
+
+
+def test_the_chosen_size_always_fits_and_never_goes_under_the_template(package):
+    for module in package.modules:
+        for slide in plan_deck(package, module).slides:
+            if slide.layout not in ("Tekst", "Twee kolommen"):
+                continue
+            for text in slide.texts:
+                assert text.size_pt is not None and text.size_pt >= 22, (slide.title, text)
+            if slide.layout == "Tekst" and slide.title != "Doelstellingen":
+                (text,) = slide.texts
+                capacity = fit.BODY.at(text.size_pt, text.space_before)
+                assert fit.fits([p.text for p in text.paragraphs], capacity), slide.title
+
+
+def test_a_short_slide_is_written_large_with_air_between_its_bullets(package, decks):
+    module = package.module("omgevingsanalyse")
+    slide = _slide(decks[module.slug], "Even kennismaken")
+    body = slide.placeholders[1].text_frame
+    assert {r.font.size.pt for p in body.paragraphs for r in p.runs} == {fit.BODY_SIZES_PT[0]}
+    assert {p.space_before.pt for p in body.paragraphs} == {fit.BODY_SIZES_PT[0] * fit.SPACES_BEFORE[0]}

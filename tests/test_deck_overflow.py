@@ -13,8 +13,8 @@ import pytest
 from deck_overflow import convert, overflows
 
 from childcare_guide.content import fit
-from childcare_guide.content.model import Column, Figure, Module, Slide, Step
-from childcare_guide.render.deck import build_deck
+from childcare_guide.content.model import Column, Figure, Module, Slide, Step, Tile
+from childcare_guide.render.deck import build_deck, plan_deck
 
 WORDS = ("Gezinnen met een laag inkomen gebruiken formele opvang ongeveer half zo vaak als andere "
          "gezinnen. Wanneer Medewerkers van het Huis van het Kind en het OCMW samenwerken, vinden "
@@ -62,11 +62,48 @@ def limit_module(module: Module) -> Module:
         Slide(title=title(5), kind="cijfers", figures=table),
         Slide(title=title(6), kind="grafiek", figures=chart),
     )
+    # a short text at each step of the size ladder, filled up to what that size holds
+    larger = tuple(Slide(title=title(7 + i), bullets=tuple(filled(fit.BODY.at(size, space), count, 120)))
+                   for i, (size, space, count) in enumerate(((32, fit.SPACES_BEFORE[0], 3), (32, fit.SPACE_BEFORE, 4),
+                                                             (28, fit.SPACES_BEFORE[1], 4))))
+    columns = fit.COLUMN.at(fit.COLUMN_SIZES_PT[0])
+    larger += (Slide(title=title(10), kind="twee-kolommen",
+                     left=Column(heading="Wat de cijfers tonen", bullets=tuple(filled(columns, 3, 90))),
+                     right=Column(heading="Wat we nog niet weten", bullets=tuple(filled(columns, 2, 90)))),)
     steps = tuple(Step(id=f"stap{n}", title=f"Stap {n}: een titel van een stap die lang is, tot zestig"[:60],
                        minutes=10, method="Plenair", materials=(), facilitation="Begeleiding.",
-                       slides=slides if n == 1 else (), start=10 * (n - 1)) for n in range(1, 9))
-    return dataclasses.replace(module, steps=steps, minutes=80, figures=figures, fields=(),
+                       slides={1: slides, 2: larger, 3: visual_slides()}.get(n, ()), start=10 * (n - 1))
+                  for n in range(1, 9))
+    return dataclasses.replace(module, steps=steps, minutes=80, figures=figures + KEY_FIGURES, fields=(),
                                objectives=tuple(filled(fit.OBJECTIVES, 5, 140)))
+
+
+# the longest a figure's label (70) and unit (40) may be, a large number: one figure fills the slide
+KEY_FIGURES = tuple(Figure(id=f"kerncijfer{n}", label=("Aantal kinderen jonger dan drie jaar in gezinnen met "
+                                                      "een laag inkomen in")[:70],
+                           flanders=1234567.8, unit="plaatsen per honderd kinderen jonger dan 3"[:40],
+                           year=2023, source="Opgroeien, jaarrapport kinderopvang 2023", where="Opgroeien")
+                    for n in (1, 2))
+TILE_HEADING = "Toegankelijkheid"  # 16 characters, the longest a tile's word may be, one word
+
+
+def tiles(count: int) -> tuple[Tile, ...]:
+    """Tiles with the longest word and a line filled up to what a tile of this grid holds."""
+    return (Tile(TILE_HEADING, filled(fit.tile_capacity(count), 1, 90)[0]),) * count
+
+
+def visual_slides() -> tuple[Slide, ...]:
+    """Tiles, one big figure and routes, each filled up to its limit."""
+    longest_stop = "Een opvangvraag stellen, inschrijven en wachten op"  # 50 characters
+    return (
+        Slide(title=title(11), kind="tegels", tiles=tiles(3)),
+        Slide(title=title(12), kind="tegels", tiles=tiles(5)),
+        Slide(title=title(13), kind="tegels", tiles=tiles(8)),
+        Slide(title=title(14), kind="cijfers", figures=KEY_FIGURES[:1]),
+        Slide(title=title(15), kind="grafiek", figures=KEY_FIGURES[1:]),
+        Slide(title=title(16), kind="route", stops=(longest_stop,) * 8),
+        Slide(title=title(17), kind="route", stops=(longest_stop,) * 4),
+    )
 
 
 def overfull_module(module: Module) -> Module:
@@ -120,6 +157,17 @@ def test_text_up_to_the_validation_limits_still_fits(package, rendered):
     assert not fit.figure_table_fits(module.figures)  # six such figures would be refused
     chart = next(s for s in module.steps[0].slides if s.kind == "grafiek")
     assert len(chart.figures) >= 3 and not fit.chart_fits(module.figures)
+    # the short texts really are at the larger sizes, the tiles and the route at their limits
+    plan = plan_deck(package, module)
+    sizes = [(t.size_pt, t.space_before) for s in plan.slides for t in s.texts
+             if s.title in {title(n) for n in (7, 8, 9, 10)} and t.placeholder in (1, 2)]
+    assert sizes[:3] == [(32, fit.SPACES_BEFORE[0]), (32, fit.SPACE_BEFORE), (28, fit.SPACES_BEFORE[1])]
+    assert sizes[3][0] == fit.COLUMN_SIZES_PT[0]
+    assert {s.layout for s in plan.slides if s.title in {title(n) for n in (11, 12, 13, 14, 15)}} == {
+        "Tegels", "Kerncijfer"}
+    for count in (3, 5, 8):
+        text = tiles(count)[0].text
+        assert len(text) > 80 or not fit.fits([text + " opvang"], fit.tile_capacity(count)), "a tile is full"
 
 
 def test_the_overfull_slide_is_refused_by_the_validation():

@@ -1124,3 +1124,14 @@ def test_tile_text_too_long_for_its_tile(project):
     found = problems(project)
     assert len(found) == 1 and f"{rel}, regel {line}" in found[0], found
     assert "tegels › 3 › tekst" in found[0] and "de tekst van een tegel neemt ongeveer 6 regels in" in found[0]
+
+
+def test_route_stop_with_a_word_too_long_for_its_place(project):
+    rel = "content/modules/toegankelijkheid/module.yml"
+    replace(project, rel, "          - Informatie zoeken\n", "          - Opvangverantwoordelijkheidsgesprekken\n")
+    found = problems(project)
+    assert len(found) == 1 and found[0].startswith(f"{rel}, regel "), found
+    assert found[0].endswith(
+        "dias › 1 › haltes'): De haltes passen niet op de dia: de tekst of een woord van een halte is te "
+        "lang voor de plaats bij die halte. Maak de tekst van de haltes korter, kies kortere woorden of "
+        "gebruik minder haltes."), found

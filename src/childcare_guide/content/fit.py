@@ -4,14 +4,17 @@ The deck template sets the sizes (body 26 pt, columns 24 pt, statements 28 pt, o
 and never shrinks text to fit. A paragraph wraps at about `chars` characters (measured in
 LibreOffice Impress with Carlito, the metric twin of Calibri, with a margin for wide words); each
 line takes 1.2 times the font size and each paragraph adds the template's 20% space before.
-tests/test_deck_overflow.py renders slides filled up to these limits and proves that nothing
-falls outside its box.
+The validation checks a text at the template's size. A short text need not leave half its slide
+empty: `text_size` finds the largest size of a short ladder (and then the most air between the
+paragraphs) at which the same box still holds it, and the deck plan uses that.
+tests/test_deck_overflow.py renders slides filled up to these limits, at each step of the ladder,
+and proves that nothing falls outside its box.
 """
 
 from __future__ import annotations
 
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 LINE = 1.2  # line height / font size
 SPACE_BEFORE = 0.2  # the template's space before a paragraph / font size
@@ -24,15 +27,21 @@ class Capacity:
     chars: int  # characters on one line (estimated, with word wrap)
     size_pt: float  # font size
     box_pt: float  # height of the text box
+    space_before: float = SPACE_BEFORE  # space before each paragraph, as a share of the size
 
     def height(self, paragraphs: list[str]) -> float:
         text_lines = sum(lines(p, self.chars) for p in paragraphs)
-        return self.size_pt * (LINE * text_lines + SPACE_BEFORE * len(paragraphs)) + INSETS_PT
+        return self.size_pt * (LINE * text_lines + self.space_before * len(paragraphs)) + INSETS_PT
 
     def max_lines(self, paragraphs: int) -> int:
         """How many lines fit when the text has this many paragraphs."""
-        room = self.box_pt - INSETS_PT - self.size_pt * SPACE_BEFORE * paragraphs
+        room = self.box_pt - INSETS_PT - self.size_pt * self.space_before * paragraphs
         return int(room // (self.size_pt * LINE))
+
+    def at(self, size_pt: float, space_before: float = SPACE_BEFORE) -> Capacity:
+        """The same box at another size: a line holds fewer characters as the letters grow."""
+        return replace(self, chars=int(self.chars * self.size_pt / size_pt), size_pt=size_pt,
+                       space_before=space_before)
 
 
 # Text layout body: 864 x 356 pt; columns: 424 x 311 pt, heading box 50 pt; statement: 816 x 205 pt.
@@ -47,6 +56,30 @@ QUESTION = Capacity("de vraag", chars=38, size_pt=40, box_pt=270)
 CAPTION = Capacity("de tekst naast het beeld", chars=22, size_pt=24, box_pt=335)
 FIELD_TEXT = "[Vul in]"
 OBJECTIVES_SIZE_PT = 22
+# The ladders of `text_size`, largest first; each ends at the template's size, which the
+# validation checks. Body text stays under the titles' 34 pt.
+BODY_SIZES_PT = (32, 28, 26)
+OBJECTIVES_SIZES_PT = (26, 24, OBJECTIVES_SIZE_PT)
+COLUMN_SIZES_PT = (28, 26, 24)
+SPACES_BEFORE = (0.8, 0.5, SPACE_BEFORE)  # more air between a few paragraphs, as a share of the size
+
+
+@dataclass(frozen=True)
+class TextSize:
+    size_pt: float
+    space_before: float  # a share of the size
+
+
+def text_size(texts: list[tuple[list[str], Capacity]], sizes: tuple[float, ...]) -> TextSize:
+    """The largest size of `sizes`, then the most air between paragraphs, at which every text
+    still fits its box (texts that share a slide, such as two columns, share one size).
+
+    Text that fits at the template's size always gets a size: the last one of `sizes`."""
+    for size in sizes:
+        for space in SPACES_BEFORE:
+            if all(fits(paragraphs, capacity.at(size, space)) for paragraphs, capacity in texts):
+                return TextSize(size, space)
+    return TextSize(sizes[-1], SPACE_BEFORE)
 OBJECTIVES_LEAD = "Na dit overleg:"
 
 
@@ -74,6 +107,8 @@ SOURCE_BOTTOM_PT = 540 - 23.6  # a source line ends above the slide's bottom mar
 GAP_PT = 5
 FIGURE_WIDTHS = (0.5, 0.22, 0.28)  # figure, Flanders, our municipality
 FIGURE_SIZE_PT = 20  # a figures table has few rows: a size larger than the agenda's
+FIGURE_LARGE_PT = 28  # up to three figures fill the slide at this size, when their texts fit
+FIGURE_LARGE_ROWS_PT = 240  # ... in rows this tall together
 
 
 def chars_for(width_pt: float, size_pt: float = TABLE_SIZE_PT) -> int:
@@ -106,15 +141,19 @@ def figure_sources(figures) -> str:
     return "Bron Vlaanderen: " + "; ".join(dict.fromkeys(f.source for f in figures))
 
 
-def figure_table_height_pt(figures) -> float:
+def figure_table_height_pt(figures, rows: list[tuple[str, ...]] | None = None, size_pt: float = FIGURE_SIZE_PT,
+                           min_row_pt: float = 0) -> float:
+    """The height of a figures table (its `rows`, by default those of `figures` to fill in)."""
     widths = [CONTENT_WIDTH_PT * share for share in FIGURE_WIDTHS]
-    return sum(row_height_pt(list(row), widths, FIGURE_SIZE_PT) for row in figure_rows(figures))
+    return sum(max(min_row_pt, row_height_pt(list(row), widths, size_pt)) for row in rows or figure_rows(figures))
 
 
-def figure_table_fits(figures) -> bool:
+def figure_table_fits(figures, rows: list[tuple[str, ...]] | None = None, size_pt: float = FIGURE_SIZE_PT,
+                      min_row_pt: float = 0) -> bool:
     """The table and its source line fit between the title and the slide's bottom margin."""
     room = SOURCE_BOTTOM_PT - TABLE_TOP_PT - GAP_PT
-    return figure_table_height_pt(figures) + source_height_pt(figure_sources(figures)) <= room
+    return (figure_table_height_pt(figures, rows, size_pt, min_row_pt)
+            + source_height_pt(figure_sources(figures)) <= room)
 
 
 def chart_sources(figures) -> str:
@@ -174,3 +213,70 @@ def tile_capacity(count: int) -> Capacity:
 
 KEY_NUMBER_PT = 60  # the figure itself, large
 KEY_TEXT_PT = 24  # what it is, and for whom
+
+
+# -- a route of stops (layout 'Route'): numbered circles on a line, each with its words -----------
+
+ROUTE_TOP_PT = TABLE_TOP_PT + 9  # under the title
+ROUTE_BOTTOM_PT = SOURCE_BOTTOM_PT
+ROUTE_MAX_STOP_PT = 100  # the diameter of a stop's circle, at most
+ROUTE_GAP_PT = 10  # between a circle and its words, and between two neighbours' words
+ROUTE_SIDE_PT = 24  # how far the words of the first and last stop may reach past the content width
+ROUTE_LABEL_SIZES_PT = (28, 24, 20)  # the largest at which every stop's words fit is used
+ROUTE_STAGGER_FROM = 5  # from this many stops on, the words alternate above and below the line
+
+
+@dataclass(frozen=True)
+class RouteLabel:
+    centre_pt: float  # the stop's centre, from the left of the content width
+    width_pt: float
+    above: bool  # the words above the line (else under it)
+
+
+@dataclass(frozen=True)
+class RouteGeometry:
+    stop_pt: float  # the circle's diameter
+    number_pt: float  # the size of the number in it
+    centre_y_pt: float  # the line, from the top of the slide
+    label_height_pt: float
+    labels: tuple[RouteLabel, ...]
+
+    def capacity(self, index: int, size_pt: float) -> Capacity:
+        return Capacity("de tekst van een halte", chars=chars_for(self.labels[index].width_pt, size_pt),
+                        size_pt=size_pt, box_pt=self.label_height_pt)
+
+
+def route_geometry(count: int) -> RouteGeometry:
+    """Where the stops of a route go. Few stops: one row of circles in the upper part of the
+    area, each with its words under it. More stops: the circles on a line through the middle and
+    their words in turn above and under it, so each stop's words get two stops' width."""
+    slot = CONTENT_WIDTH_PT / count
+    stop = min(ROUTE_MAX_STOP_PT, slot * 0.75)
+    area = ROUTE_BOTTOM_PT - ROUTE_TOP_PT
+    staggered = count >= ROUTE_STAGGER_FROM
+    if staggered:
+        centre_y = ROUTE_TOP_PT + area / 2
+        label_height = area / 2 - stop / 2 - ROUTE_GAP_PT
+    else:
+        centre_y = ROUTE_TOP_PT + area * 0.3
+        label_height = ROUTE_BOTTOM_PT - centre_y - stop / 2 - ROUTE_GAP_PT
+    labels = []
+    for index in range(count):
+        centre = slot * (index + 0.5)
+        half = (slot if staggered else slot / 2) - ROUTE_GAP_PT  # a double gap between neighbours
+        half = min(half, centre + ROUTE_SIDE_PT, CONTENT_WIDTH_PT + ROUTE_SIDE_PT - centre)
+        labels.append(RouteLabel(centre, 2 * half, staggered and index % 2 == 0))
+    return RouteGeometry(stop, round(stop * 0.4), centre_y, label_height, tuple(labels))
+
+
+def route_label_size(stops: list[str]) -> float | None:
+    """The largest size of ROUTE_LABEL_SIZES_PT at which every stop's words fit; None: none fits.
+
+    A word is never broken: the longest word of a stop must fit on one line of its box."""
+    geometry = route_geometry(len(stops))
+    for size in ROUTE_LABEL_SIZES_PT:
+        capacities = [geometry.capacity(i, size) for i in range(len(stops))]
+        if all(fits([stop], c) and max(map(len, stop.split()), default=0) <= c.chars
+               for stop, c in zip(stops, capacities, strict=True)):
+            return size
+    return None

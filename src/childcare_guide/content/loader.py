@@ -522,6 +522,13 @@ class _ModuleReader:
                       for t in raw.get("tegels", []))
         for i, tile in enumerate(tiles):
             self._check_fit(path + ("tegels", i, "tekst"), [tile.text], fit.tile_capacity(len(tiles)))
+        stops = [" ".join(str(stop).split()) for stop in raw.get("haltes", [])]
+        if stops and fit.route_label_size(stops) is None:
+            self.problem(path + ("haltes",),
+                         "De haltes passen niet op de dia: de tekst of een woord van een halte is te "
+                         "lang voor de plaats bij die halte.",
+                         "Maak de tekst van de haltes korter, kies kortere woorden of gebruik minder "
+                         "haltes.")
         return Slide(title=raw["titel"], kind=kind, bullets=bullets, text=raw.get("tekst", ""),
                      left=left, right=right, figures=tuple(used_figures), fields=tuple(used_fields),
                      stops=tuple(str(stop) for stop in raw.get("haltes", [])), tiles=tiles,

@@ -94,6 +94,12 @@ class Text:
     placeholder: int
     paragraphs: tuple[Paragraph, ...]
     size_pt: float | None = None  # on every run; None: the template's size
+    space_before: float | None = None  # before each paragraph, a share of size_pt; None: the template's
+
+
+def sized(placeholder: int, lines: tuple[Paragraph, ...], size: fit.TextSize) -> Text:
+    """A text at the size (and with the air between its paragraphs) that fit.text_size chose."""
+    return Text(placeholder, lines, size.size_pt, size.space_before)
 
 
 @dataclass(frozen=True)
@@ -255,10 +261,11 @@ class _Planner:
                   f"bij module {module.number}."))
 
     def _objectives(self) -> None:
-        # five objectives of two lines fit at 22 pt
-        lines = [plain(fit.OBJECTIVES_LEAD, bold=True)] + [plain(o) for o in self.module.objectives]
+        # five objectives of two lines fit at 22 pt; fewer or shorter ones read larger
+        lines = (plain(fit.OBJECTIVES_LEAD, bold=True),) + tuple(plain(o) for o in self.module.objectives)
+        size = fit.text_size([([p.text for p in lines], fit.OBJECTIVES)], fit.OBJECTIVES_SIZES_PT)
         self.slides.append(SlidePlan(
-            "Tekst", "Doelstellingen", texts=(Text(1, tuple(lines), fit.OBJECTIVES_SIZE_PT),),
+            "Tekst", "Doelstellingen", texts=(sized(1, lines, size),),
             notes="Lees de doelstellingen voor en vraag of iemand er iets aan wil toevoegen."))
 
     def _agenda(self) -> None:
@@ -358,10 +365,14 @@ class _Planner:
     def _content_slide(self, content: Slide, notes: str) -> SlidePlan:
         number = self._next_number()
         if content.kind == "twee-kolommen":
+            # both columns and their headings at one size: the largest at which all four fit
+            columns = (content.left, content.right)
+            size = fit.text_size([([c.heading], fit.COLUMN_HEAD) for c in columns]
+                                 + [(list(c.bullets), fit.COLUMN) for c in columns], fit.COLUMN_SIZES_PT)
             texts = []
-            for (head, body), column in zip(((1, 2), (3, 4)), (content.left, content.right), strict=True):
-                texts += [Text(head, paragraphs(column.heading)),
-                          Text(body, tuple(map(plain, column.bullets)) or (plain(""),))]
+            for (head, body), column in zip(((1, 2), (3, 4)), columns, strict=True):
+                texts += [Text(head, paragraphs(column.heading), size.size_pt),
+                          sized(body, tuple(map(plain, column.bullets)) or (plain(""),), size)]
             return SlidePlan("Twee kolommen", content.title, texts=tuple(texts), notes=notes)
         if content.kind == "cijfers":
             return self._figures_slide(content, number, notes)
@@ -382,9 +393,10 @@ class _Planner:
         if content.kind == "vraag":
             return SlidePlan("Vraag", content.title,
                              texts=(Text(1, paragraphs(content.text), fit.QUESTION.size_pt),), notes=notes)
-        lines = [self._sentence(line, number) for line in content.bullets]
-        return SlidePlan("Tekst", content.title, texts=(Text(1, tuple(lines) or (plain(""),)),),
-                         notes=notes)
+        lines = tuple(self._sentence(line, number) for line in content.bullets) or (plain(""),)
+        # a few short bullets read larger, rather than leaving the bottom half of the slide empty
+        size = fit.text_size([([p.text for p in lines], fit.BODY)], fit.BODY_SIZES_PT)
+        return SlidePlan("Tekst", content.title, texts=(sized(1, lines, size),), notes=notes)
 
     def _picture_slide(self, content: Slide, notes: str) -> SlidePlan:
         """A picture of the module with its description (alt text), and a sentence beside it."""
@@ -426,10 +438,12 @@ class _Planner:
         rows = [header] + [
             (Run(label), Run(flanders), self._field(figure_field(figure), number, short=True))
             for (label, flanders, _), figure in zip(measure[1:], content.figures, strict=True)]
-        # a few figures fill the slide at a larger size, rather than a small table on a half-empty slide
-        few = len(content.figures) <= 3
-        table = Table(tuple(rows), fit.FIGURE_WIDTHS, tuple(measure), size_pt=28 if few else fit.FIGURE_SIZE_PT,
-                      min_row_pt=(240 / len(rows)) if few else 0,
+        # a few figures fill the slide at a larger size, rather than a small table on a half-empty
+        # slide; long labels or sources keep the size that the validation checked
+        large = (fit.FIGURE_LARGE_PT, fit.FIGURE_LARGE_ROWS_PT / len(rows))
+        size, min_row = (large if len(content.figures) <= 3
+                         and fit.figure_table_fits(content.figures, measure, *large) else (fit.FIGURE_SIZE_PT, 0))
+        table = Table(tuple(rows), fit.FIGURE_WIDTHS, tuple(measure), size_pt=size, min_row_pt=min_row,
                       description="Tabel: elk cijfer voor Vlaanderen, met het jaar, naast de "
                                   "waarde voor onze gemeente.")
         return SlidePlan("Tabel", content.title, table=table, source=fit.figure_sources(content.figures),

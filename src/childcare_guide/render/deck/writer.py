@@ -227,7 +227,10 @@ def _write_text(shape, text: Text, record) -> None:
     size = None if text.size_pt is None else Pt(text.size_pt)
     for index, paragraph in enumerate(text.paragraphs):
         own = size if paragraph.size_pt is None else Pt(paragraph.size_pt)
-        _write_paragraph(frame.paragraphs[0] if index == 0 else frame.add_paragraph(), paragraph, own)
+        target = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
+        _write_paragraph(target, paragraph, own)
+        if text.space_before is not None and text.size_pt is not None:
+            target.space_before = Pt(text.size_pt * text.space_before)
     _mark_runs(shape._element, text.paragraphs, record)
 
 
@@ -331,7 +334,7 @@ def _source_line(slide: PptxSlide, text: str, slide_height: int) -> None:
     frame = box.text_frame
     frame.word_wrap = True
     frame.text = text
-    frame.paragraphs[0].font.size = Pt(18)
+    _style_runs(frame.paragraphs[0], Pt(18), INK)
 
 
 def _describe(shape, text: str) -> None:
@@ -376,52 +379,62 @@ def _number_in(shape, number: int, size) -> None:
     frame.text = str(number)
     paragraph = frame.paragraphs[0]
     paragraph.alignment = PP_ALIGN.CENTER
-    paragraph.font.size = size
-    paragraph.font.bold = True
-    paragraph.font.color.rgb = WHITE
+    _style_runs(paragraph, size, WHITE, bold=True)
+
+
+def _style_runs(paragraph, size, colour: RGBColor, bold: bool = False) -> None:
+    """Size, weight and colour on each run of the paragraph (a:rPr), not on the paragraph's
+    default (a:pPr/a:defRPr), which PowerPoint does not apply to runs that already exist."""
+    for run in paragraph.runs:
+        run.font.size = size
+        run.font.color.rgb = colour
+        if bold:
+            run.font.bold = True
 
 
 # -- routes ----------------------------------------------------------------------------------------
 
-ROUTE_STOP = Emu(1000000)  # the diameter of a stop's circle
 ROUTE_LINE = Pt(4)
 
 
 def _write_route(slide: PptxSlide, stops: tuple[str, ...], slide_height: int) -> None:
-    """The stops as native, editable shapes in one group: numbered circles on a line, each with
-    its words under it; the group's alt text reads the route in order."""
-    left, title_top, width, title_height = _title_box(slide)
+    """The stops as native, editable shapes in one group, over the slide's whole height: numbered
+    circles on a line, each with its words (under it, or in turn above and under it when there
+    are many stops; see fit.route_geometry); the group's alt text reads the route in order."""
+    left, _, width, _ = _title_box(slide)
+    geometry = fit.route_geometry(len(stops))
+    size = Pt(fit.route_label_size(list(stops)) or fit.ROUTE_LABEL_SIZES_PT[-1])
+    stop, centre_y = Pt(geometry.stop_pt), Pt(geometry.centre_y_pt)
+    centres = [left + int(width * label.centre_pt / fit.CONTENT_WIDTH_PT) for label in geometry.labels]
     group = slide.shapes.add_group_shape()
     group.name = "Route"
-    slot = width // len(stops)
-    centre_y = title_top + title_height + Emu(1300000) + ROUTE_STOP // 2
-    centres = [left + slot * n + slot // 2 for n in range(len(stops))]
     # the line first, so the circles are drawn over it
     line = group.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, centres[0], centre_y, centres[-1], centre_y)
     line.name = "Routelijn"
     line.line.color.rgb = FLANDERS_COLOUR
     line.line.width = ROUTE_LINE
-    label_top = centre_y + ROUTE_STOP // 2 + Emu(150000)
-    for number, (stop, centre) in enumerate(zip(stops, centres, strict=True), start=1):
-        circle = group.shapes.add_shape(MSO_SHAPE.OVAL, centre - ROUTE_STOP // 2, centre_y - ROUTE_STOP // 2,
-                                        ROUTE_STOP, ROUTE_STOP)
+    gap, label_height = Pt(fit.ROUTE_GAP_PT), Pt(geometry.label_height_pt)
+    for number, (words, centre, label) in enumerate(zip(stops, centres, geometry.labels, strict=True), start=1):
+        circle = group.shapes.add_shape(MSO_SHAPE.OVAL, centre - stop // 2, centre_y - stop // 2, stop, stop)
         circle.name = f"Halte {number}"
         circle.fill.solid()
         circle.fill.fore_color.rgb = FLANDERS_COLOUR
         circle.line.color.rgb = WHITE
         circle.line.width = Pt(3)
         circle.shadow.inherit = False
-        _number_in(circle, number, Pt(32))
-        label = group.shapes.add_textbox(centre - slot // 2 + Emu(30000), label_top, slot - Emu(60000),
-                                         slide_height - SOURCE_BOTTOM_MARGIN - label_top)
-        label.name = f"Halte {number}: tekst"
-        text = label.text_frame
+        _number_in(circle, number, Pt(geometry.number_pt))
+        label_width = Pt(label.width_pt)
+        top = centre_y - stop // 2 - gap - label_height if label.above else centre_y + stop // 2 + gap
+        box = group.shapes.add_textbox(centre - label_width // 2, top, label_width, label_height)
+        box.name = f"Halte {number}: tekst"
+        text = box.text_frame
         text.word_wrap = True
         text.margin_left = text.margin_right = 0
-        text.text = stop
+        # words above the line sit on it, words under it hang from it
+        text.vertical_anchor = MSO_ANCHOR.BOTTOM if label.above else MSO_ANCHOR.TOP
+        text.text = words
         text.paragraphs[0].alignment = PP_ALIGN.CENTER
-        text.paragraphs[0].font.size = Pt(20)
-        text.paragraphs[0].font.color.rgb = INK
+        _style_runs(text.paragraphs[0], size, INK)
     described = "; ".join(f"{n}. {stop}" for n, stop in enumerate(stops, start=1))
     group._element.find(f"{{{P}}}nvGrpSpPr/{{{P}}}cNvPr").set(
         "descr", f"Route in {len(stops)} haltes: {described}.")
