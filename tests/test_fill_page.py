@@ -106,7 +106,7 @@ def test_figures_take_a_comma_or_a_dot_and_show_the_flemish_value(package, parse
             assert item["type"] == "text" and item["inputmode"] == "decimal", item
             assert item["data-soort"] == "getal" and item["data-eenheid"] == figure.unit
             assert f"vlaanderen-{figure.id}" in item["aria-describedby"].split()
-            assert f"Vlaanderen: {figure.flanders_text} ({figure.year}, {figure.source})." in page
+            assert f"Vlaanderen: {figure.flanders_text} ({figure.year}). Bron: {figure.source}." in page
     assert figures["kansarmoede"].flanders_text == "12,1%"
     rule = re.search(r'data-getal="([^"]*)"', page).group(1)
     assert all(re.fullmatch(rule, v) for v in ("12,3", "12.3", "7"))

@@ -117,7 +117,7 @@ def _e(text: str) -> str:
 
 
 def _flanders(figure: Figure) -> str:
-    return f"Vlaanderen: {figure.flanders_text} ({figure.year}, {figure.source})."
+    return f"Vlaanderen: {figure.flanders_text} ({figure.year}). Bron: {figure.source}."
 
 
 def _input_html(item: FormInput) -> str:
