@@ -9,8 +9,9 @@
  * ids such as 'kansarmoede' with a dot or comma decimal), 'jaar' (the year of the figures) and
  * 'start' ('09:30'). An empty or missing value stays a yellow fill-in field.
  *
- * This file costs nothing until it is used. Then it loads, with a <script> element (a page opened
- * from the offline zip may not fetch files), the vendored zip library fflate 0.8.3 (MIT,
+ * invullen.js loads this file when a chair first downloads on /invullen/; no other page loads it.
+ * It then loads, with a <script> element (a page opened from the offline zip may not fetch
+ * files), the vendored zip library fflate 0.8.3 (MIT,
  * javascripts/vendor/) and the module's data file invullen/data/<slug>.js, which the build writes
  * (childcare_guide.render.fill_data): the unfilled deck and worksheets and their fill maps, which
  * say where each text that follows the chair's data sits. The texts follow the segments of
@@ -372,7 +373,7 @@
     return worksheetId ? slug + "-" + worksheetId + "-ingevuld.docx" : slug + "-ingevuld.pptx";
   }
 
-  // loaded once per page (mkdocs.yml, or again by invullen.js): an engine already there stays
+  // an engine already on the page stays (the page's tests put a stand-in there)
   if (!window.childcareFill) {
     window.childcareFill = { deck: deck, worksheet: worksheet, fileName: fileName };
   }
