@@ -16,6 +16,7 @@ import posixpath
 from dataclasses import dataclass
 
 from childcare_guide.content.local_table import NUMBER_PATTERN, YEAR_PATTERN
+from childcare_guide.content.local_table import START as START_COLUMN
 from childcare_guide.content.local_table import YEAR as YEAR_COLUMN
 from childcare_guide.content.model import Figure, Module, Package, Worksheet
 from childcare_guide.render.paths import FILL_PAGE, deck_path, module_page_path, worksheet_docx_path
@@ -28,8 +29,7 @@ STORAGE_VERSION = 1
 
 TEXT, NUMBER, YEAR, CLOCK = "tekst", "getal", "jaar", "uur"
 YEAR_ID = YEAR_COLUMN  # the year of the municipal figures: the column `jaar` of the script's table
-START_ID = "start"  # the start of the meeting, 'HH:MM': the agenda slide shows clock times
-
+START_ID = START_COLUMN  # the start of the meeting, 'HH:MM': the agenda slide shows clock times
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ class FormGroup:
     worksheets: tuple[Worksheet, ...] = ()
 
 
-def filled_worksheets(package: Package, module: Module) -> tuple[Worksheet, ...]:
+def filled_worksheets(module: Module) -> tuple[Worksheet, ...]:
     """The module's worksheets that can be downloaded filled in: those with a place for a value
     ({veld:id}, [[cijfertabel]] or [[invulvelden]]); the build writes their fill maps."""
     return tuple(s for s in module.worksheets if s.fields)
@@ -103,7 +103,7 @@ def form_groups(package: Package) -> tuple[FormGroup, ...]:
                 own.append(item)
         groups.append(FormGroup(heading, f"module-{module.number}", f"Gegevens voor {heading[:1].lower()}{heading[1:]}",
                                 tuple(own), module,
-                                tuple(before), filled_worksheets(package, module)))
+                                tuple(before), filled_worksheets(module)))
     return tuple(groups)
 
 
@@ -225,7 +225,7 @@ def fill_page(package: Package) -> str:
     attributes = " ".join(f'{k}="{_e(v)}"' if v else k for k, v in form_attrs.items())
     out = [f'---\ntitle: "{TITLE}"\n'
            'description: "Vul één keer de gegevens van je gemeente in en download elke presentatie '
-           'en de gemeentelijke fiche met je gegevens erin."\n'
+           'en de werkbladen met je gegevens erin."\n'
            f"template: {TEMPLATE}\nrender_macros: false\n---\n",
            f"# {TITLE}\n",
            "Vul hier één keer de gegevens van je gemeente in. Daarna download je de presentatie van "
