@@ -196,8 +196,9 @@ def _set_properties(document, inputs: DocxInputs) -> None:
     props.subject = xml_text(f"{inputs.package_title}: {inputs.kind.lower()} bij module {inputs.module_number}: "
                            f"{inputs.module_title}")
     props.author = props.last_modified_by = xml_text(inputs.package_title)
-    props.keywords = "kinderopvang; werkblad; Lokaal Overleg Kinderopvang"
-    props.comments = "Vul dit werkblad in op je computer of druk het af."
+    props.keywords = f"kinderopvang; {inputs.kind.lower()}; Lokaal Overleg Kinderopvang"
+    props.comments = ("Vul dit werkblad in op je computer of druk het af." if inputs.kind == "Werkblad"
+                      else "Druk dit blad af voor elke deelnemer.")
     props.category = xml_text(inputs.kind)
     props.language = LANGUAGE
     props.version = xml_text(inputs.version)
