@@ -10,7 +10,6 @@ and the deck's hidden 'Voorbereiding: in te vullen' slide can never disagree.
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass, replace
 
 from childcare_guide.content import fit
@@ -360,7 +359,7 @@ class _Planner:
                 parts.append("Waar vind je de cijfers van je gemeente?\n" + "\n".join(
                     f"• {f.label}: {f.where}" for f in content.figures))
             slide = self._content_slide(content, "\n\n".join(parts))
-            self.slides.append(dataclasses.replace(slide, notes_fills=tuple(notes_fills)))
+            self.slides.append(replace(slide, notes_fills=tuple(notes_fills)))
 
     def _content_slide(self, content: Slide, notes: str) -> SlidePlan:
         number = self._next_number()

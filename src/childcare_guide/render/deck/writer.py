@@ -5,11 +5,14 @@ The template owns the design, this code owns the data: layouts are found by name
 designer can restyle design/deck-template.pptx in PowerPoint without a code change. Only
 python-pptx's public API is used, and lxml on the element of a public object (`shape._element`,
 `slide._element`, `chart._chartSpace`) where python-pptx has no property: a hidden slide, a
-highlighted run, the alt text of a graphic frame, the language of a chart.
+highlighted run, the alt text of a graphic frame or a picture, the language of a chart.
 
 While it writes, the writer records the deck's fill map: where each text that follows a
 municipality's data sits (every run with a fill, the chart's municipal series and its workbook
 cells, the chart's alt text), so docs/javascripts/fill.js fills the same places in the browser.
+For that map it also reads a notes run's element (`run._r`), a part's element (`part._element`)
+and the chart's workbook part (`chart_part.chart_workbook.xlsx_part`), which python-pptx does not
+document as public API.
 """
 
 from __future__ import annotations
