@@ -28,7 +28,7 @@ import markdown
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_ROW_HEIGHT_RULE
-from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml.ns import qn
 from docx.shared import Length, Twips
 from lxml import etree
@@ -55,6 +55,11 @@ SENTENCE_ROW_HEIGHT = Twips(1020)  # 1.8 cm: a few lines in a cell of a table wi
 NARROW_SENTENCE_ROW_HEIGHT = Twips(1247)  # 2.2 cm: in the narrow cells of 7 columns or more
 ONE_PAGE_MARGIN = Twips(851)  # 1.5 cm: the margins of a handout that must fit one sheet
 CELL_MARGIN = Twips(108)  # left and right inside a cell of the template's Table Grid (Word's default)
+# A narrow column: a number, a letter or a box to tick (☐) in every body cell, under a short header.
+NARROW_CELL_CHARS = 3  # at most this many characters in each body cell, and something in one
+NARROW_HEADER_CHARS = 15  # 'niet akkoord', 'prioriteit'; a longer header asks for room to write
+NARROW_MIN_WIDTH = Twips(680)  # 1.2 cm
+NARROW_CHAR_WIDTH = Twips(130)  # 6.5 pt: a letter of the bold header at 11 pt, with some room
 LIST_STYLES = ("List", "List 2", "List 3", "List 4", "List 5")  # by list level
 BODY = "Body Text"  # a paragraph of text; text in a table cell stays in Normal, with the table's spacing
 # Every style a worksheet uses: the template must define each (under Word's English name).
@@ -314,6 +319,11 @@ class _Paragraph:
         self.pieces.append(_Piece(TAB, last.bold, last.italic, last.code))
         self.answer_tab = width
 
+    @property
+    def only_line(self) -> bool:
+        """Only a line to write on (a line of dots in the Markdown): an answer to what stands above."""
+        return self.answer_tab is not None and all(p.text == TAB or not p.text.strip() for p in self.pieces)
+
     def runs(self) -> list[tuple[str, tuple[bool, bool, bool]]]:
         """The text of each Word run and its format: neighbours with the same format share a run
         (tabs and breaks as '\\t' and '\\n', as python-docx takes them); no space at the end."""
@@ -344,6 +354,37 @@ def write_in_height(columns: int, write_in_columns: int) -> Length:
     if write_in_columns < 2 or columns < 4:
         return EMPTY_ROW_HEIGHT
     return SENTENCE_ROW_HEIGHT if columns < 7 else NARROW_SENTENCE_ROW_HEIGHT
+
+
+def _cell_text(paragraph: _Paragraph) -> str:
+    return WHITESPACE.sub(" ", FIELD_TOKEN.sub("", "".join(text for text, _ in paragraph.runs()))).strip()
+
+
+def narrow_width(header: str, body: list[str]) -> Length | None:
+    """The width of a narrow column, or None for a column that shares the rest of the width.
+
+    A column is narrow when each of its body cells holds at most three characters (a number, a
+    letter, a box to tick: ☐) and at least one holds something, under a header of at most 15
+    characters: 'nr.', 'casus', 'akkoord'. It is as wide as its longest word needs (at least 1.2 cm),
+    so a column of sentences beside it keeps its room. An empty column is room to write: never
+    narrow. docs/javascripts/tables.js marks the same columns for the printed page (extra.css)."""
+    if len(header) > NARROW_HEADER_CHARS or not any(body) or any(len(text) > NARROW_CELL_CHARS for text in body):
+        return None
+    longest = max(len(word) for word in [*header.split(), *" ".join(body).split()])
+    return Length(max(NARROW_MIN_WIDTH, longest * NARROW_CHAR_WIDTH + 2 * CELL_MARGIN))
+
+
+def column_widths(headers: list[str], bodies: list[list[str]], width: int) -> list[Length]:
+    """The width of each column: a narrow column (narrow_width) as wide as its words, the others share
+    the rest equally. Without a narrow column, or when the narrow ones would take half the width or
+    more, every column is equally wide (as python-docx's add_table makes them)."""
+    narrow = [narrow_width(header, body) for header, body in zip(headers, bodies, strict=True)]
+    taken = sum(w for w in narrow if w is not None)
+    wide = sum(w is None for w in narrow)
+    if not taken or not wide or 2 * taken >= width:
+        return [Length(width // len(headers))] * len(headers)
+    share = (width - taken) // wide
+    return [Length(share) if w is None else w for w in narrow]
 
 
 @dataclass
@@ -397,7 +438,11 @@ class _Writer:
             elif isinstance(part, _Picture):
                 self.picture(part)
             else:
-                self.paragraph(part, self.document.add_paragraph())
+                target = self.document.add_paragraph()
+                self.paragraph(part, target)
+                if isinstance(after, _Paragraph) and after.only_line and not after.page_break_before:
+                    # a question stays on the page of its lines, and the lines stay together
+                    target.paragraph_format.keep_with_next = True
 
     def picture(self, source: _Picture) -> None:
         """The picture in a paragraph of its own, at most as wide as the text, with its description
@@ -447,8 +492,17 @@ class _Writer:
         table = self.document.add_table(rows=len(source.rows), cols=source.columns)
         table.style = self.style("Table Grid")
         table.autofit = False
-        cell_text_width = table.columns[0].width - 2 * CELL_MARGIN
         body_rows = [cells for header, cells in source.rows if not header]
+        head = next((cells for header, cells in source.rows if header), [])
+        headers = [_cell_text(head[column]) if column < len(head) else "" for column in range(source.columns)]
+        bodies = [[_cell_text(cells[column]) for cells in body_rows if column < len(cells)]
+                  for column in range(source.columns)]
+        widths = column_widths(headers, bodies, sum(column.width for column in table.columns))
+        narrow = [narrow_width(header, body) is not None for header, body in zip(headers, bodies, strict=True)]
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = width  # the grid, which LibreOffice follows; Word follows each cell's width
+            for cell in column.cells:
+                cell.width = width
         write_in = sum(1 for column in range(source.columns)
                        if body_rows and all(column >= len(cells) or _to_write_in(cells[column]) for cells in body_rows))
         height = write_in_height(source.columns, write_in)
@@ -463,9 +517,11 @@ class _Writer:
                 # full of text (an agenda, a key) is as high as its text
                 row.height = height
                 row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
-            for cell, paragraph in zip(row.cells, cells, strict=False):
-                paragraph.answer_line(cell_text_width)
+            for index, (cell, paragraph) in enumerate(zip(row.cells, cells, strict=False)):
+                paragraph.answer_line(widths[index] - 2 * CELL_MARGIN)
                 self.paragraph(paragraph, cell.paragraphs[0])
+                if narrow[index]:  # a number or a box to tick in the middle of its narrow column
+                    cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
                 if header:
                     # the header's fill: python-docx has no API for cell shading
                     shading = etree.SubElement(cell._element.get_or_add_tcPr(), qn("w:shd"))

@@ -1,0 +1,58 @@
+"""The Word worksheets on paper, as LibreOffice lays them out: each part on the pages it is used on."""
+
+import subprocess
+
+import pytest
+from helpers import SUBPROCESS_TIMEOUT, soffice
+
+from childcare_guide.render.worksheet import worksheet_docx
+
+pytestmark = pytest.mark.office
+
+
+@pytest.fixture(scope="module")
+def pages(package, tmp_path_factory) -> dict[str, list[str]]:
+    """The text of each printed page of every worksheet (without its footer), by '<module>/<worksheet>'."""
+    out = tmp_path_factory.mktemp("werkbladen")
+    files = []
+    for module in package.modules:
+        for sheet in module.worksheets:
+            files.append(out / f"{module.slug}--{sheet.id}.docx")
+            files[-1].write_bytes(worksheet_docx(package, module, sheet))
+    result = subprocess.run([soffice(), f"-env:UserInstallation={(out / 'profiel').as_uri()}", "--headless",
+                             "--convert-to", "pdf", "--outdir", str(out), *map(str, files)],
+                            capture_output=True, text=True, timeout=SUBPROCESS_TIMEOUT)
+    assert result.returncode == 0, result.stderr
+    texts = {}
+    for docx in files:
+        text = subprocess.run(["pdftotext", str(docx.with_suffix(".pdf")), "-"], capture_output=True, text=True,
+                              check=True).stdout
+        # each page without its last line: the footer, the same on every page
+        texts[docx.stem.replace("--", "/")] = [" ".join(page.strip().splitlines()[:-1]).strip()
+                                              for page in text.split("\f")[:-1]]
+    return texts
+
+
+def test_the_statements_fit_one_sheet_and_the_chair_part_starts_the_next(pages):
+    sheet = pages["sociale-functie/stellingen"]
+    assert len(sheet) == 2, sheet
+    participants, chair = sheet
+    assert "De stellingen" in participants and "Welke vraag wil ik later nog stellen?" in participants
+    assert "Als een gezin in armoede" in participants and "Voor de voorzitter" not in participants
+    assert chair.startswith("Alleen voor de voorzitter") and "Borden om af te drukken" in chair
+
+
+def test_the_family_journey_table_and_the_decision_share_one_sheet(pages):
+    sheet = pages["toegankelijkheid/gezinsreis"]
+    [table] = [page for page in sheet if "De zeven haltes" in page]
+    assert "Ons besluit" in table and "Wat zagen we pas toen we in de schoenen" in table, table
+    assert sheet[-1] == table  # no sheet with only a question after it
+    assert len(sheet) == 6  # the instructions, four family cards, the table
+
+
+def test_no_sheet_holds_only_lines_to_write_on(pages):
+    """A question never leaves its lines behind on a sheet of their own (nor lines a question)."""
+    for name, sheet in pages.items():
+        for number, page in enumerate(sheet, start=1):
+            words = page.replace(".", " ").split()
+            assert len(words) > 20, (name, number, page)  # more than one question
