@@ -30,7 +30,7 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_ROW_HEIGHT_RULE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml.ns import qn
-from docx.shared import Length, Twips
+from docx.shared import Length, Pt, Twips
 from lxml import etree
 from lxml import html as lxml_html
 from markdown.extensions.admonition import AdmonitionExtension
@@ -54,6 +54,10 @@ EMPTY_ROW_HEIGHT = Twips(510)  # 0.9 cm: room to write in a table row
 SENTENCE_ROW_HEIGHT = Twips(1020)  # 1.8 cm: a few lines in a cell of a table with 4 to 6 columns
 NARROW_SENTENCE_ROW_HEIGHT = Twips(1247)  # 2.2 cm: in the narrow cells of 7 columns or more
 ONE_PAGE_MARGIN = Twips(851)  # 1.5 cm: the margins of a handout that must fit one sheet
+# a handout's styles (_compact_styles): (font size, space before, space after); None keeps the template's
+ONE_PAGE_STYLES = {"Title": (Pt(18), None, Pt(4)), "Heading 1": (None, Pt(9), Pt(3)),
+                   "Heading 2": (None, Pt(8), Pt(2)), "Body Text": (None, None, Pt(4)),
+                   "List": (None, None, Pt(1)), "List 2": (None, None, Pt(1))}
 CELL_MARGIN = Twips(108)  # left and right inside a cell of the template's Table Grid (Word's default)
 # A narrow column: a number, a letter or a box to tick (☐) in every body cell, under a short header.
 NARROW_CELL_CHARS = 3  # at most this many characters in each body cell, and something in one
@@ -131,6 +135,7 @@ def render_docx_with_places(inputs: DocxInputs, template: Path | None = None) ->
     if inputs.one_page:
         for side in ("top_margin", "bottom_margin", "left_margin", "right_margin"):
             setattr(section, side, min(getattr(section, side), ONE_PAGE_MARGIN))
+        _compact_styles(document)
     body = _Body(section.page_width - section.left_margin - section.right_margin)
     body.add(_Paragraph(style="Title").text(f"{inputs.kind}: {inputs.sheet_title}"))
     belongs = "" if inputs.one_page else f"Bij module {inputs.module_number}: {inputs.module_title} · "
@@ -174,6 +179,22 @@ def _take_field_tokens(document) -> list[dict]:
                     and run.find(qn("w:br")) is None and any(p["paragraph"] == index for p in places):
                 paragraph.remove(run)
     return places
+
+
+def _compact_styles(document) -> None:
+    """A handout's styles, tighter than a worksheet's so it fits one sheet with room to spare: single
+    line spacing, less room around paragraphs and headings, a smaller title. The text keeps its size
+    (11 pt in the template); ONE_PAGE_STYLES never makes a style smaller than 10 pt."""
+    for name, (size, before, after) in ONE_PAGE_STYLES.items():
+        style = document.styles[name]
+        fmt = style.paragraph_format
+        if size is not None and (style.font.size is None or style.font.size > size):
+            style.font.size = size
+        if before is not None:
+            fmt.space_before = before
+        if after is not None:
+            fmt.space_after = after
+        fmt.line_spacing = 1.0
 
 
 def _open_template(template: Path):
@@ -430,11 +451,11 @@ class _Writer:
                 if part.page_break_before:  # Word keeps a page break with a paragraph, not a table
                     self.document.add_paragraph(style=self.style(BODY)).paragraph_format.page_break_before = True
                 self.table(part)
-                # Word glues two tables together without a paragraph between; a heading after the
-                # table has room enough above it
-                heading = isinstance(after, _Paragraph) and (after.style or "").startswith("Heading")
-                if not heading:
-                    self.document.add_paragraph(style=self.style(BODY))
+                # Word glues two tables together without a paragraph between; and LibreOffice keeps
+                # a table whose rows keep together with what follows it: a paragraph that keeps
+                # with nothing ends that chain (else a heading, its table, the next heading ... all
+                # move to the next page together)
+                self.document.add_paragraph(style=self.style(BODY))
             elif isinstance(part, _Picture):
                 self.picture(part)
             else:
@@ -443,6 +464,8 @@ class _Writer:
                 if isinstance(after, _Paragraph) and after.only_line and not after.page_break_before:
                     # a question stays on the page of its lines, and the lines stay together
                     target.paragraph_format.keep_with_next = True
+                elif isinstance(after, _Table) and not after.page_break_before:
+                    target.paragraph_format.keep_with_next = True  # what introduces a table stays with it
 
     def picture(self, source: _Picture) -> None:
         """The picture in a paragraph of its own, at most as wide as the text, with its description
@@ -517,9 +540,14 @@ class _Writer:
                 # full of text (an agenda, a key) is as high as its text
                 row.height = height
                 row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+            last = row is table.rows[-1]
             for index, (cell, paragraph) in enumerate(zip(row.cells, cells, strict=False)):
                 paragraph.answer_line(widths[index] - 2 * CELL_MARGIN)
                 self.paragraph(paragraph, cell.paragraphs[0])
+                if not last:
+                    # Word's way to keep a table on one page: each row keeps with the next (a table
+                    # longer than a page still breaks, between rows)
+                    cell.paragraphs[0].paragraph_format.keep_with_next = True
                 if narrow[index]:  # a number or a box to tick in the middle of its narrow column
                     cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
                 if header:
