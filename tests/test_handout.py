@@ -1,12 +1,14 @@
 """The participants' one-page handout ('deelnemersblad') of each module: a page and a Word file from
 module.yml, with the goals, the agenda, the figures with year and source, and the questions."""
 
+import dataclasses
 import io
 import re
 import subprocess
 
 import pytest
 from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
 from helpers import SUBPROCESS_TIMEOUT, soffice
 
 from childcare_guide.render.handout import handout_body, handout_inputs, handout_page, handout_questions
@@ -63,10 +65,16 @@ def test_the_module_page_and_the_checklist_link_the_handout(package):
 
 @pytest.mark.office
 def test_every_handout_fits_one_page_in_word(package, tmp_path):
+    """Each handout fits one page, with room to spare: also with three more questions of two lines."""
     files = []
+    extra = "".join(f"- Een vraag die er later bij komt, nummer {n}, lang genoeg om op twee regels te staan "
+                    "zoals een stelling met een bijzin die nog wat uitleg geeft.\n" for n in range(1, 4))
     for module in package.modules:
+        inputs = handout_inputs(package, module)
         files.append(tmp_path / f"module-{module.number}.docx")
-        files[-1].write_bytes(render_docx(handout_inputs(package, module)))
+        files[-1].write_bytes(render_docx(inputs))
+        files.append(tmp_path / f"module-{module.number}-ruimer.docx")
+        files[-1].write_bytes(render_docx(dataclasses.replace(inputs, body=inputs.body + extra)))
     result = subprocess.run([soffice(), f"-env:UserInstallation={(tmp_path / 'profiel').as_uri()}", "--headless",
                              "--convert-to", "pdf", "--outdir", str(tmp_path), *map(str, files)],
                             capture_output=True, text=True, timeout=SUBPROCESS_TIMEOUT)
@@ -78,6 +86,10 @@ def test_every_handout_fits_one_page_in_word(package, tmp_path):
         text = subprocess.run(["pdftotext", str(docx.with_suffix(".pdf")), "-"], capture_output=True,
                               text=True, check=True).stdout
         assert "Vragen voor de groep" in text and "Agenda" in text
+    # the text never smaller than 10 pt to get there (the footer is the template's 9 pt, as on a worksheet)
+    doc = Document(io.BytesIO(files[0].read_bytes()))
+    sizes = {s.name: s.font.size.pt for s in doc.styles if s.type == WD_STYLE_TYPE.PARAGRAPH and s.font.size}
+    assert sizes["Title"] >= 10 and all(size >= 10 for name, size in sizes.items() if name != "Footer"), sizes
 
 
 @pytest.mark.browser

@@ -1,5 +1,6 @@
 """A module page printed on A4: no navigation, the parts on new pages, outside link targets shown."""
 
+import io
 import re
 import subprocess
 
@@ -162,3 +163,27 @@ def test_a_wide_worksheet_prints_lying_and_its_rows_leave_room_to_write(browser,
     cm = 96 / 2.54
     assert dict(heights)[9] >= 2.2 * cm - 1  # as high as the Word worksheet's row (write_in_height)
     assert dict(heights)[3] < 1.8 * cm  # 'Opvolging': one thing to write per row
+
+
+def test_the_statements_print_on_one_sheet_with_narrow_columns_as_in_word(browser, server, package, tmp_path):
+    pages = [" ".join(p.split()) for p in _print(browser, server, "/modules/sociale-functie/stellingen/",
+                                                 tmp_path / "stellingen.pdf")]
+    assert len(pages) == 2, pages
+    assert "Welke vraag wil ik later nog stellen?" in pages[0] and "Alleen voor de voorzitter" in pages[1]
+    # the columns are as wide as in the Word worksheet: narrow for the number and the boxes to tick
+    from docx import Document
+
+    from childcare_guide.render.worksheet import worksheet_docx
+    module = package.module("sociale-functie")
+    doc = Document(io.BytesIO(worksheet_docx(package, module, next(s for s in module.worksheets
+                                                                  if s.id == "stellingen"))))
+    word = [round(cell.width.cm, 1) for cell in doc.tables[0].rows[0].cells]
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(server + "/modules/sociale-functie/stellingen/", wait_until="networkidle")
+    page.emulate_media(media="print")
+    printed = page.eval_on_selector_all("article table th", "ts => ts.map(t => t.getBoundingClientRect().width)")
+    context.close()
+    cm = [round(w * 2.54 / 96, 1) for w in printed]
+    assert [cm[i] for i in (0, 2, 3, 4)] == [word[i] for i in (0, 2, 3, 4)] == [1.2, 2.0, 2.0, 2.0], (cm, word)
+    assert cm[1] > 3 * cm[2]  # the statements take the rest of the width

@@ -24,8 +24,10 @@ from childcare_guide.render.worksheet import (
     TEMPLATE,
     DocxInputs,
     WorksheetTemplateError,
+    column_widths,
     docx_inputs,
     markdown_converter,
+    narrow_width,
     render_docx,
     worksheet_docx,
 )
@@ -366,6 +368,53 @@ def test_rows_to_write_sentences_in_are_higher_the_narrower_their_cells(document
     assert heights(("toegankelijkheid", "actieplan"), "nr.") == {2.2}  # 9 columns, 8 of them empty
     assert heights(("toegankelijkheid", "gezinsreis"), "halte") == {1.8}  # 4 columns, 3 empty
     assert heights(("omgevingsanalyse", "gemeentelijke-fiche"), "Cijfer") == {0.9}  # one value per row
+
+
+def _widths(doc, first_header) -> tuple[list[float], list[float]]:
+    """A table's column widths in cm: of its grid (LibreOffice) and of its first row's cells (Word)."""
+    table = next(t for t in doc.tables if t.rows[0].cells[0].text == first_header)
+    grid = [round(int(c.get(f"{W}w")) / 567, 2) for c in table._tbl.tblGrid.iter(f"{W}gridCol")]
+    cells = [round(int(c._tc.tcPr.find(f"{W}tcW").get(f"{W}w")) / 567, 2) for c in table.rows[0].cells]
+    return grid, cells
+
+
+def test_a_column_of_numbers_or_boxes_to_tick_is_narrow_and_sentences_get_the_room(documents):
+    grid, cells = _widths(Document(io.BytesIO(documents[("sociale-functie", "stellingen")])), "nr.")
+    assert grid == cells  # Word and LibreOffice read the same widths
+    number, statement, *ticks = grid
+    assert number == 1.2 and all(1.8 <= tick <= 2.2 for tick in ticks), grid  # 'akkoord' fits on a line
+    assert statement > 9 and abs(sum(grid) - 17) < 0.05, grid  # the rest of the 17 cm goes to the text
+    # empty columns are room to write: the family journey's columns stay equal
+    grid, cells = _widths(Document(io.BytesIO(documents[("toegankelijkheid", "gezinsreis")])), "halte")
+    assert grid == cells and max(grid) - min(grid) < 0.01, grid
+    # '1.' and '2.' to start the answers under a long header: room to write, not a narrow column
+    grid, _ = _widths(Document(io.BytesIO(documents[("omgevingsanalyse", "werkblad-groepswerk")])), "ik")
+    assert max(grid) - min(grid) < 0.01, grid
+    # the action plan's number column gives its room to the eight columns to write in
+    grid, _ = _widths(Document(io.BytesIO(documents[("toegankelijkheid", "actieplan")])), "nr.")
+    assert grid[0] == 1.2 and len(set(grid[1:])) == 1 and grid[1] > 25.7 / 9, grid
+
+
+def test_which_columns_are_narrow():
+    assert narrow_width("nr.", ["1", "2", "10"]).cm == pytest.approx(1.2, abs=0.01)
+    assert narrow_width("niet akkoord", ["☐", "☐"]).cm == pytest.approx((7 * 130 + 216) / 567, abs=0.01)
+    assert narrow_width("wie?", ["", ""]) is None  # empty: a name to write
+    assert narrow_width("met vier: onze twee antwoorden", ["1.", "2."]) is None  # a long header asks for room
+    assert narrow_width("Vlaanderen", ["12,1%"]) is None  # a figure with its unit is text
+    width = 17 * 360000
+    assert len(set(column_widths(["a", "b"], [["een zin"], [""]], width))) == 1  # nothing narrow: equal
+    # narrow columns that would take half the width or more: equal columns after all
+    assert len(set(column_widths(["nr."] * 5 + ["zin"], [["1"]] * 5 + [["een zin"]], 8 * 360000))) == 1
+
+
+def test_a_question_stays_with_its_answer_lines(documents):
+    doc = Document(io.BytesIO(documents[("toegankelijkheid", "gezinsreis")]))
+    texts = [p.text for p in doc.paragraphs]
+    question = texts.index("Wat zagen we pas toen we in de schoenen van het gezin stonden?")
+    first, second = doc.paragraphs[question + 1:question + 3]
+    assert first.text == second.text == "\t" and first.paragraph_format.tab_stops[0].leader == 1
+    assert doc.paragraphs[question].paragraph_format.keep_with_next
+    assert first.paragraph_format.keep_with_next and not second.paragraph_format.keep_with_next
 
 
 def test_header_rows_have_the_teal_fill_and_body_cells_none(documents):

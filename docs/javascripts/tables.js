@@ -10,6 +10,25 @@
 // name in front of it, from a data-label attribute set here. A column that is empty in every row
 // is a column to write in (e.g. 'Onze gemeente'): its cells stay visible as empty boxes. Other
 // empty cells (such as the first cell of the Totaal row) are left out of the card.
+//
+// A column with at most three characters in each body cell (a number, a letter, a box to tick: ☐),
+// something in at least one, under a header of at most 15 characters, is narrow on paper: as wide
+// as its longest word needs, at least 1.2 cm, the same rule and width as the Word worksheet
+// (render/worksheet.py narrow_width). Its cells get data-smal, its header the width in --breedte.
+function narrowWidth(header, body) {
+  var words = function (text) { return text.split(" ").filter(Boolean); };
+  if (header.length > 15 || !body.some(Boolean) || body.some(function (text) { return text.length > 3; })) {
+    return null;
+  }
+  var longest = Math.max.apply(null, words(header).concat(words(body.join(" "))).map(function (w) { return w.length; }));
+  // in twips as in Word: 130 per letter and a cell margin of 108 on each side; at least 680 (1.2 cm)
+  return Math.max(680, longest * 130 + 2 * 108) / 567;
+}
+
+function cellText(cell) {
+  return cell ? cell.textContent.replace(/\s+/g, " ").trim() : "";
+}
+
 function labelTableCells(table) {
   var head = table.tHead && table.tHead.rows[0];
   if (!head || !table.tBodies.length) {
@@ -24,8 +43,20 @@ function labelTableCells(table) {
       return !cell || (!cell.textContent.trim() && !cell.classList.contains("sessieplanner__klok"));
     });
   });
+  var narrow = names.map(function (name, index) {
+    return narrowWidth(cellText(head.cells[index]), rows.map(function (row) { return cellText(row.cells[index]); }));
+  });
+  narrow.forEach(function (width, index) {
+    if (width !== null) {
+      head.cells[index].setAttribute("data-smal", "");
+      head.cells[index].style.setProperty("--breedte", width.toFixed(2) + "cm");
+    }
+  });
   rows.forEach(function (row) {
     Array.prototype.forEach.call(row.cells, function (cell, index) {
+      if (narrow[index] !== null) {
+        cell.setAttribute("data-smal", "");
+      }
       if (!cell.hasAttribute("data-label") && names[index]) {
         cell.setAttribute("data-label", names[index]);
       }

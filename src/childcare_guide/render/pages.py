@@ -182,6 +182,8 @@ def source_line(source) -> str:
 
 # 'liggend: true': extra.css prints the page of the worksheet on A4 turned a quarter (@page liggend)
 LANDSCAPE_MARK = '<div class="liggend-afdrukken" hidden></div>\n'
+# every worksheet: extra.css prints it with the tighter spacing of the Word worksheet's paragraphs
+WORKSHEET_MARK = '<div class="werkblad-afdrukken" hidden></div>\n'
 
 
 def worksheet_page(package: Package, module: Module, sheet: Worksheet) -> str:
@@ -190,6 +192,7 @@ def worksheet_page(package: Package, module: Module, sheet: Worksheet) -> str:
     out = [_front_matter(f"{sheet.title} (werkblad, module {module.number})", sheet_description(sheet, module))]
     out.append(f"# Werkblad: {sheet.title}\n")
     out.append(running_title(f"Werkblad: {sheet.title} (module {module.number})", package))
+    out.append(WORKSHEET_MARK)
     if sheet.landscape:
         out.append(LANDSCAPE_MARK)
     back = relative(page, module_page_path(module))

@@ -28,9 +28,9 @@ import markdown
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_ROW_HEIGHT_RULE
-from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml.ns import qn
-from docx.shared import Length, Twips
+from docx.shared import Length, Pt, Twips
 from lxml import etree
 from lxml import html as lxml_html
 from markdown.extensions.admonition import AdmonitionExtension
@@ -54,7 +54,16 @@ EMPTY_ROW_HEIGHT = Twips(510)  # 0.9 cm: room to write in a table row
 SENTENCE_ROW_HEIGHT = Twips(1020)  # 1.8 cm: a few lines in a cell of a table with 4 to 6 columns
 NARROW_SENTENCE_ROW_HEIGHT = Twips(1247)  # 2.2 cm: in the narrow cells of 7 columns or more
 ONE_PAGE_MARGIN = Twips(851)  # 1.5 cm: the margins of a handout that must fit one sheet
+# a handout's styles (_compact_styles): (font size, space before, space after); None keeps the template's
+ONE_PAGE_STYLES = {"Title": (Pt(18), None, Pt(4)), "Heading 1": (None, Pt(9), Pt(3)),
+                   "Heading 2": (None, Pt(8), Pt(2)), "Body Text": (None, None, Pt(4)),
+                   "List": (None, None, Pt(1)), "List 2": (None, None, Pt(1))}
 CELL_MARGIN = Twips(108)  # left and right inside a cell of the template's Table Grid (Word's default)
+# A narrow column: a number, a letter or a box to tick (☐) in every body cell, under a short header.
+NARROW_CELL_CHARS = 3  # at most this many characters in each body cell, and something in one
+NARROW_HEADER_CHARS = 15  # 'niet akkoord', 'prioriteit'; a longer header asks for room to write
+NARROW_MIN_WIDTH = Twips(680)  # 1.2 cm
+NARROW_CHAR_WIDTH = Twips(130)  # 6.5 pt: a letter of the bold header at 11 pt, with some room
 LIST_STYLES = ("List", "List 2", "List 3", "List 4", "List 5")  # by list level
 BODY = "Body Text"  # a paragraph of text; text in a table cell stays in Normal, with the table's spacing
 # Every style a worksheet uses: the template must define each (under Word's English name).
@@ -126,6 +135,7 @@ def render_docx_with_places(inputs: DocxInputs, template: Path | None = None) ->
     if inputs.one_page:
         for side in ("top_margin", "bottom_margin", "left_margin", "right_margin"):
             setattr(section, side, min(getattr(section, side), ONE_PAGE_MARGIN))
+        _compact_styles(document)
     body = _Body(section.page_width - section.left_margin - section.right_margin)
     body.add(_Paragraph(style="Title").text(f"{inputs.kind}: {inputs.sheet_title}"))
     belongs = "" if inputs.one_page else f"Bij module {inputs.module_number}: {inputs.module_title} · "
@@ -169,6 +179,22 @@ def _take_field_tokens(document) -> list[dict]:
                     and run.find(qn("w:br")) is None and any(p["paragraph"] == index for p in places):
                 paragraph.remove(run)
     return places
+
+
+def _compact_styles(document) -> None:
+    """A handout's styles, tighter than a worksheet's so it fits one sheet with room to spare: single
+    line spacing, less room around paragraphs and headings, a smaller title. The text keeps its size
+    (11 pt in the template); ONE_PAGE_STYLES never makes a style smaller than 10 pt."""
+    for name, (size, before, after) in ONE_PAGE_STYLES.items():
+        style = document.styles[name]
+        fmt = style.paragraph_format
+        if size is not None and (style.font.size is None or style.font.size > size):
+            style.font.size = size
+        if before is not None:
+            fmt.space_before = before
+        if after is not None:
+            fmt.space_after = after
+        fmt.line_spacing = 1.0
 
 
 def _open_template(template: Path):
@@ -315,6 +341,11 @@ class _Paragraph:
         self.pieces.append(_Piece(TAB, last.bold, last.italic, last.code))
         self.answer_tab = width
 
+    @property
+    def only_line(self) -> bool:
+        """Only a line to write on (a line of dots in the Markdown): an answer to what stands above."""
+        return self.answer_tab is not None and all(p.text == TAB or not p.text.strip() for p in self.pieces)
+
     def runs(self) -> list[tuple[str, tuple[bool, bool, bool]]]:
         """The text of each Word run and its format: neighbours with the same format share a run
         (tabs and breaks as '\\t' and '\\n', as python-docx takes them); no space at the end."""
@@ -345,6 +376,37 @@ def write_in_height(columns: int, write_in_columns: int) -> Length:
     if write_in_columns < 2 or columns < 4:
         return EMPTY_ROW_HEIGHT
     return SENTENCE_ROW_HEIGHT if columns < 7 else NARROW_SENTENCE_ROW_HEIGHT
+
+
+def _cell_text(paragraph: _Paragraph) -> str:
+    return WHITESPACE.sub(" ", FIELD_TOKEN.sub("", "".join(text for text, _ in paragraph.runs()))).strip()
+
+
+def narrow_width(header: str, body: list[str]) -> Length | None:
+    """The width of a narrow column, or None for a column that shares the rest of the width.
+
+    A column is narrow when each of its body cells holds at most three characters (a number, a
+    letter, a box to tick: ☐) and at least one holds something, under a header of at most 15
+    characters: 'nr.', 'casus', 'akkoord'. It is as wide as its longest word needs (at least 1.2 cm),
+    so a column of sentences beside it keeps its room. An empty column is room to write: never
+    narrow. docs/javascripts/tables.js marks the same columns for the printed page (extra.css)."""
+    if len(header) > NARROW_HEADER_CHARS or not any(body) or any(len(text) > NARROW_CELL_CHARS for text in body):
+        return None
+    longest = max(len(word) for word in [*header.split(), *" ".join(body).split()])
+    return Length(max(NARROW_MIN_WIDTH, longest * NARROW_CHAR_WIDTH + 2 * CELL_MARGIN))
+
+
+def column_widths(headers: list[str], bodies: list[list[str]], width: int) -> list[Length]:
+    """The width of each column: a narrow column (narrow_width) as wide as its words, the others share
+    the rest equally. Without a narrow column, or when the narrow ones would take half the width or
+    more, every column is equally wide (as python-docx's add_table makes them)."""
+    narrow = [narrow_width(header, body) for header, body in zip(headers, bodies, strict=True)]
+    taken = sum(w for w in narrow if w is not None)
+    wide = sum(w is None for w in narrow)
+    if not taken or not wide or 2 * taken >= width:
+        return [Length(width // len(headers))] * len(headers)
+    share = (width - taken) // wide
+    return [Length(share) if w is None else w for w in narrow]
 
 
 @dataclass
@@ -390,15 +452,21 @@ class _Writer:
                 if part.page_break_before:  # Word keeps a page break with a paragraph, not a table
                     self.document.add_paragraph(style=self.style(BODY)).paragraph_format.page_break_before = True
                 self.table(part)
-                # Word glues two tables together without a paragraph between; a heading after the
-                # table has room enough above it
-                heading = isinstance(after, _Paragraph) and (after.style or "").startswith("Heading")
-                if not heading:
-                    self.document.add_paragraph(style=self.style(BODY))
+                # Word glues two tables together without a paragraph between; and LibreOffice keeps
+                # a table whose rows keep together with what follows it: a paragraph that keeps
+                # with nothing ends that chain (else a heading, its table, the next heading ... all
+                # move to the next page together)
+                self.document.add_paragraph(style=self.style(BODY))
             elif isinstance(part, _Picture):
                 self.picture(part)
             else:
-                self.paragraph(part, self.document.add_paragraph())
+                target = self.document.add_paragraph()
+                self.paragraph(part, target)
+                if isinstance(after, _Paragraph) and after.only_line and not after.page_break_before:
+                    # a question stays on the page of its lines, and the lines stay together
+                    target.paragraph_format.keep_with_next = True
+                elif isinstance(after, _Table) and not after.page_break_before:
+                    target.paragraph_format.keep_with_next = True  # what introduces a table stays with it
 
     def picture(self, source: _Picture) -> None:
         """The picture in a paragraph of its own, at most as wide as the text, with its description
@@ -448,8 +516,17 @@ class _Writer:
         table = self.document.add_table(rows=len(source.rows), cols=source.columns)
         table.style = self.style("Table Grid")
         table.autofit = False
-        cell_text_width = table.columns[0].width - 2 * CELL_MARGIN
         body_rows = [cells for header, cells in source.rows if not header]
+        head = next((cells for header, cells in source.rows if header), [])
+        headers = [_cell_text(head[column]) if column < len(head) else "" for column in range(source.columns)]
+        bodies = [[_cell_text(cells[column]) for cells in body_rows if column < len(cells)]
+                  for column in range(source.columns)]
+        widths = column_widths(headers, bodies, sum(column.width for column in table.columns))
+        narrow = [narrow_width(header, body) is not None for header, body in zip(headers, bodies, strict=True)]
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = width  # the grid, which LibreOffice follows; Word follows each cell's width
+            for cell in column.cells:
+                cell.width = width
         write_in = sum(1 for column in range(source.columns)
                        if body_rows and all(column >= len(cells) or _to_write_in(cells[column]) for cells in body_rows))
         height = write_in_height(source.columns, write_in)
@@ -464,9 +541,16 @@ class _Writer:
                 # full of text (an agenda, a key) is as high as its text
                 row.height = height
                 row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
-            for cell, paragraph in zip(row.cells, cells, strict=False):
-                paragraph.answer_line(cell_text_width)
+            last = row is table.rows[-1]
+            for index, (cell, paragraph) in enumerate(zip(row.cells, cells, strict=False)):
+                paragraph.answer_line(widths[index] - 2 * CELL_MARGIN)
                 self.paragraph(paragraph, cell.paragraphs[0])
+                if not last:
+                    # Word's way to keep a table on one page: each row keeps with the next (a table
+                    # longer than a page still breaks, between rows)
+                    cell.paragraphs[0].paragraph_format.keep_with_next = True
+                if narrow[index]:  # a number or a box to tick in the middle of its narrow column
+                    cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
                 if header:
                     # the header's fill: python-docx has no API for cell shading
                     shading = etree.SubElement(cell._element.get_or_add_tcPr(), qn("w:shd"))
