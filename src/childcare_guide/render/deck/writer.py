@@ -10,14 +10,16 @@ highlighted run, the alt text of a graphic frame or a picture, the language of a
 While it writes, the writer records the deck's fill map: where each text that follows a
 municipality's data sits (every run with a fill, the chart's municipal series and its workbook
 cells, the chart's alt text), so docs/javascripts/fill.js fills the same places in the browser.
-For that map it also reads a notes run's element (`run._r`), a part's element (`part._element`)
-and the chart's workbook part (`chart_part.chart_workbook.xlsx_part`), which python-pptx does not
-document as public API.
+The map names each place by its zip member (a part's public `partname`) and its index in that
+part's XML (counted with lxml); a chart's workbook is found through the chart's relationships in
+the written package, as the Open XML standard says, not through python-pptx's internals.
 """
 
 from __future__ import annotations
 
 import io
+import posixpath
+import zipfile
 from pathlib import Path
 
 from lxml import etree
@@ -116,7 +118,8 @@ def write_deck_with_map(plan: DeckPlan, template: Path = TEMPLATE) -> tuple[byte
     _properties(prs, plan.properties)
     buffer = io.BytesIO()
     prs.save(buffer)
-    return normalise_office_file(buffer.getvalue()), places.resolve()
+    deck = normalise_office_file(buffer.getvalue())
+    return deck, places.resolve(deck)
 
 
 class _Places:
@@ -134,41 +137,60 @@ class _Places:
     def attribute(self, part, element, attribute: str, fill: Fill) -> None:
         self.attributes.append((part, element, attribute, fill))
 
-    def chart(self, chart_part, plan: Chart) -> None:
-        self.charts.append((chart_part, plan))
+    def chart(self, chart_part, chart_space, plan: Chart) -> None:
+        self.charts.append((chart_part, chart_space, plan))
 
-    def resolve(self) -> dict:
+    def resolve(self, deck: bytes) -> dict:
+        """The map, once the deck's bytes are written: an element's index is counted in its part's
+        XML tree (lxml), and a chart's workbook is found through the chart's relationships in
+        the package, as any Office reader finds it."""
         indexes: dict[tuple[int, str], dict] = {}
 
-        def index(part, element) -> int:
-            key = (id(part), element.tag)
+        def index(element) -> int:
+            root = element.getroottree().getroot()
+            key = (id(root), element.tag)
             if key not in indexes:
-                indexes[key] = {e: n for n, e in enumerate(part._element.iter(element.tag))}
+                indexes[key] = {e: n for n, e in enumerate(root.iter(element.tag))}
             return indexes[key][element]
 
         def name(part) -> str:
             return str(part.partname).lstrip("/")
 
-        runs = [{"part": name(part), "run": index(part, element), "fill": as_json(fill)}
+        runs = [{"part": name(part), "run": index(element), "fill": as_json(fill)}
                 | ({"field": field} if field else {}) | ({"ink": str(ink)} if field and ink else {})
                 for part, element, fill, field, ink in self.runs]
         attributes = [{"part": name(part), "tag": etree.QName(element).localname,
-                       "namespace": etree.QName(element).namespace, "index": index(part, element),
+                       "namespace": etree.QName(element).namespace, "index": index(element),
                        "attribute": attribute, "fill": as_json(fill)}
                       for part, element, attribute, fill in self.attributes]
         charts = []
-        for chart_part, plan in self.charts:
-            series = chart_part._element.findall(f".//{{{C}}}ser")
+        for chart_part, chart_space, plan in self.charts:
+            series = chart_space.findall(f".//{{{C}}}ser")
             municipal = len(plan.series) - 1
             name_ref = series[municipal].find(f"{{{C}}}tx/{{{C}}}strRef/{{{C}}}f").text
             values_ref = series[municipal].find(f"{{{C}}}val/{{{C}}}numRef/{{{C}}}f").text
             charts.append({
-                "part": name(chart_part), "workbook": name(chart_part.chart_workbook.xlsx_part),
+                "part": name(chart_part), "workbook": _embedded_workbook(deck, name(chart_part)),
                 "series": municipal, "figures": list(plan.figures), "unit": plan.unit,
                 "flanders": list(plan.series[0][1]), "format": plan.number_format,
                 "name": as_json(plan.name_fill), "nameCell": _cells(name_ref)[0],
                 "valueCells": _cells(values_ref)})
         return {"runs": runs, "attributes": attributes, "charts": charts}
+
+
+PACKAGE_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/package"
+RELATIONSHIPS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+
+
+def _embedded_workbook(deck: bytes, chart: str) -> str:
+    """The zip member of a chart's embedded workbook ('ppt/embeddings/...xlsx'), read from the
+    chart's relationships file (ppt/charts/_rels/chartN.xml.rels), as the Open XML package says."""
+    folder, _, file = chart.rpartition("/")
+    with zipfile.ZipFile(io.BytesIO(deck)) as package:
+        relations = etree.fromstring(package.read(f"{folder}/_rels/{file}.rels"))
+    target = next(r.get("Target") for r in relations.iter(f"{RELATIONSHIPS}Relationship")
+                  if r.get("Type") == PACKAGE_RELATIONSHIP)
+    return posixpath.normpath(posixpath.join(folder, target))
 
 
 def _cells(reference: str) -> list[str]:
@@ -211,8 +233,9 @@ def _write_slide(slide: PptxSlide, plan: SlidePlan, slide_height: int, places: _
         notes.notes_text_frame.text = plan.notes
         lines = plan.notes.split("\n")
         for line, fill in plan.notes_fills:
-            paragraph = notes.notes_text_frame.paragraphs[lines.index(line)]
-            places.run(notes.part, paragraph.runs[0]._r, Run(line, fill=fill))
+            # the line's first run, through the notes placeholder's element (no property for a run's)
+            paragraph = notes.notes_placeholder._element.findall(f".//{{{A}}}p")[lines.index(line)]
+            places.run(notes.part, paragraph.find(f"{{{A}}}r"), Run(line, fill=fill))
 
 
 def _placeholder(slide: PptxSlide, idx: int):
@@ -528,7 +551,7 @@ def _write_chart(slide: PptxSlide, plan: Chart, source_top: int, places: _Places
     frame.name = "Grafiek"
     _style_chart(frame.chart, plan.number_format, lying=not plan.columns)
     _describe(frame, plan.description)
-    places.chart(frame.chart_part, plan)
+    places.chart(frame.chart_part, frame.chart._chartSpace, plan)
     places.attribute(slide.part, frame._element.find(f"{{{P}}}nvGraphicFramePr/{{{P}}}cNvPr"), "descr",
                      plan.description_fill)
 
