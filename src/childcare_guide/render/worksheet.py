@@ -480,8 +480,9 @@ class _Writer:
         if self.text_width is not None and shape.width > self.text_width:
             shape.height = int(shape.height * self.text_width / shape.width)
             shape.width = self.text_width
-        # python-docx has no API for a picture's alt text: it is the descr of wp:docPr
-        doc_pr = shape._inline.docPr
+        # python-docx has no API for a picture's alt text: it is the descr of wp:docPr, found in
+        # the paragraph's element (the picture is the only one in its paragraph)
+        doc_pr = paragraph._element.find(f".//{qn('wp:docPr')}")
         doc_pr.set("descr", xml_text(source.alt))
         doc_pr.set("name", xml_text(Path(source.src).name))
 
