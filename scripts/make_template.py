@@ -1,12 +1,19 @@
 """Make design/deck-template.pptx: the template whose named layouts every deck uses.
 
-Run once to (re)create the starting design: `python scripts/make_template.py`.
+Run once to (re)create the starting design: `python scripts/make_template.py [--out FILE]`.
 After that the template belongs to the designer: restyle it in PowerPoint, keep the layout
 names (see LAYOUTS in src/childcare_guide/render/deck/plan.py), and every deck follows without a code change.
+
+python-pptx has no public call to add a layout to a master, so this one-off script uses a few of
+its internal classes (pptx.parts.slide, pptx.opc, a master's shape tree). The build never runs it:
+the decks read the committed template by layout names, with the public API only. A test
+(tests/test_office_validator.py) runs the script with the installed python-pptx, so an upgrade
+that breaks it shows at once; ONDERHOUD.md says what to do then.
 """
 
 from __future__ import annotations
 
+import argparse
 import copy
 import sys
 from pathlib import Path
@@ -386,7 +393,11 @@ def declare_notes_master(prs) -> None:
     presentation.find(f"{{{P}}}sldMasterIdLst").addnext(id_list)  # its place in the schema
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="Maak het sjabloon voor de presentaties.")
+    parser.add_argument("--out", type=Path, default=OUT,
+                        help=f"waar het sjabloon komt (standaard {OUT.relative_to(ROOT)})")
+    out = parser.parse_args(argv).out
     prs = Presentation()
     factor = WIDE / prs.slide_width
     prs.slide_width, prs.slide_height = WIDE, HIGH
@@ -446,13 +457,13 @@ def main() -> None:
             background(layout, LIGHT)
             section_layout(layout)
     declare_notes_master(prs)
-    OUT.parent.mkdir(parents=True, exist_ok=True)
+    out.parent.mkdir(parents=True, exist_ok=True)
     from io import BytesIO
 
     buffer = BytesIO()
     prs.save(buffer)
-    OUT.write_bytes(normalise_office_file(buffer.getvalue()))
-    print(f"Sjabloon geschreven: {OUT.relative_to(ROOT)}")
+    out.write_bytes(normalise_office_file(buffer.getvalue()))
+    print(f"Sjabloon geschreven: {out}")
 
 
 if __name__ == "__main__":

@@ -20,6 +20,10 @@ from pathlib import Path
 import pytest
 from openxml_audit import OpenXmlValidator, ValidationError, ValidationErrorType
 
+from pptx import Presentation
+
+from childcare_guide.render.deck import build_deck
+from childcare_guide.render.deck.plan import LAYOUTS
 from childcare_guide.render.worksheet import TEMPLATE as WORKSHEET_TEMPLATE
 from childcare_guide.render.worksheet import DocxInputs, render_docx
 from childcare_guide.site import outputs
@@ -135,3 +139,20 @@ def test_the_template_script_makes_a_sound_template_twice_alike(validator, tmp_p
     worksheet.write_bytes(render_docx(DocxInputs("Pakket", "1.0", 1, "Module", "Blad", "## Kop\n\n- a ......\n"),
                                       made[0]))
     assert findings(validator, worksheet) == []
+
+
+def test_the_deck_template_script_still_makes_every_layout(validator, package, tmp_path):
+    """scripts/make_template.py leans on python-pptx internals to add layouts (ONDERHOUD.md): it
+    still runs with the installed python-pptx, gives the same bytes twice, and its template has
+    every layout the decks need, so a deck built on it passes the validator."""
+    script = Path(__file__).resolve().parents[1] / "scripts" / "make_template.py"
+    made = []
+    for name in ("een.pptx", "twee.pptx"):
+        subprocess.run([sys.executable, str(script), "--out", str(tmp_path / name)], check=True,
+                       capture_output=True, text=True)
+        made.append(tmp_path / name)
+    assert made[0].read_bytes() == made[1].read_bytes()
+    assert {layout.name for layout in Presentation(str(made[0])).slide_layouts} >= set(LAYOUTS)
+    deck = tmp_path / "module.pptx"
+    deck.write_bytes(build_deck(package, package.modules[0], made[0]))
+    assert findings(validator, deck) == []
