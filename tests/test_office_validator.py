@@ -19,7 +19,6 @@ from pathlib import Path
 
 import pytest
 from openxml_audit import OpenXmlValidator, ValidationError, ValidationErrorType
-
 from pptx import Presentation
 
 from childcare_guide.render.deck import build_deck
