@@ -153,7 +153,7 @@ def test_an_optional_start_time(columns):
      "t.csv, rij 1 (de kolomnamen): de kolom 'niscode' ontbreekt. Elke tabel heeft de kolommen "
      "gemeente, niscode, jaar."),
     ("gemeente,niscode,jaar,jaar\n",
-     "t.csv, rij 1 (de kolomnamen): de kolom 'jaar' staat twee keer in de tabel. Houd er één over."),
+     "t.csv, rij 1 (de kolomnamen): de kolom 'jaar' staat twee keer in de tabel. Hou er één over."),
 ])
 def test_header_mistakes_stop_the_whole_table(columns, header, message):
     with pytest.raises(TableError) as error:

@@ -206,7 +206,7 @@ def test_duplicate_key_names_both_lines(project):
     line = replace(project, YML, "duur:", "nummer: 1\nduur:")
     assert problems(project) == [
         f"{YML}, regel {line} (veld 'nummer'): Het veld 'nummer' staat twee keer in dezelfde groep: op "
-        f"regel {first} en op regel {line}. Houd er één over. Nu telt alleen de waarde op regel {line}; "
+        f"regel {first} en op regel {line}. Hou er één over. Nu telt alleen de waarde op regel {line}; "
         f"die op regel {first} gaat verloren."]
 
 

@@ -53,6 +53,15 @@
       try { window.localStorage.removeItem(key); } catch (e) { /* nothing kept */ }
     }
 
+    // a heading's own words, without the permalink anchor that the page puts inside it
+    function headingText(heading) {
+      var copy = heading.cloneNode(true);
+      copy.querySelectorAll("a").forEach(function (link) {
+        if (!link.textContent.replace(/[¶#\s]/g, "")) { link.remove(); }
+      });
+      return copy.textContent.trim();
+    }
+
     // -- checking a value ------------------------------------------------------------------
     function labelOf(input) {
       var label = form.querySelector("label[for='" + input.id + "']");
@@ -193,7 +202,8 @@
           var name = button.getAttribute("data-bestand") || fill.fileName(target[0], target[1]);
           saveFile(blob, name);
           status.textContent = capital(what) + " staat in je downloads, als " + name + ".";
-        }, function () {
+        }, function (error) {
+          if (window.console) { window.console.error(error); }  // the reason, for whoever maintains the guide
           status.textContent = "Het lukte niet om " + what + " te maken. Probeer het nog eens. " +
             "Lukt het niet? Download dan de lege versie op de pagina van de module.";
         });
@@ -259,7 +269,7 @@
           any = true;
           var heading = set.previousElementSibling;
           section.appendChild(el("h3", { text: heading && /^H2$/.test(heading.tagName)
-            ? heading.textContent.replace(/¶$/, "").trim() : set.querySelector("legend").textContent }));
+            ? headingText(heading) : set.querySelector("legend").textContent }));
           section.appendChild(el("dl", {}, rows));
         }
       });

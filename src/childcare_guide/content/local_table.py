@@ -124,7 +124,7 @@ def _check_header(header: list[str], name: str, columns: Columns, header_row: in
             raise TableError(f"{where}: de kolom '{column}' is onbekend. {fix}")
         if header.count(column) > 1:
             raise TableError(f"{where}: de kolom '{column}' staat twee keer in de tabel. "
-                             "Houd er één over.")
+                             "Hou er één over.")
     for column in REQUIRED:
         if column not in header:
             raise TableError(f"{where}: de kolom '{column}' ontbreekt. Elke tabel heeft de kolommen "

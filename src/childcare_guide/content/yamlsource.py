@@ -148,7 +148,7 @@ def _walk(node: yaml.Node, path: Path_, doc: YamlDocument, shown: str,
                     shown, line, dotted(path + (key,)),
                     f"Het veld '{key}' staat twee keer in dezelfde groep: op regel {seen[key]} en "
                     f"op regel {line}.",
-                    f"Houd er één over. Nu telt alleen de waarde op regel {line}; die op regel "
+                    f"Hou er één over. Nu telt alleen de waarde op regel {line}; die op regel "
                     f"{seen[key]} gaat verloren."))
             seen.setdefault(key, line)
             doc.lines[path + (key,)] = line

@@ -14,7 +14,7 @@ from childcare_guide.content.model import (
     format_clock,
     split_placeholders,
 )
-from childcare_guide.render.pages import _cell, _front_matter, running_title
+from childcare_guide.render.pages import front_matter, running_title, table_cell
 from childcare_guide.render.paths import (
     handout_docx_path,
     handout_page_path,
@@ -56,16 +56,16 @@ def handout_body(module: Module) -> str:
     out.append("| tijd | stap |\n| --- | --- |")
     for step in module.steps:
         span = f"{format_clock(step.start)}–{format_clock(step.start + step.minutes)}"
-        out.append(f"| {span} | {_cell(step.title)} ({step.minutes} min) |")
+        out.append(f"| {span} | {table_cell(step.title)} ({step.minutes} min) |")
     if module.figures:
         out.append("\n## Cijfers om te onthouden\n")
         out.append("| cijfer | Vlaanderen | jaar en bron |\n| --- | --- | --- |")
-        out.extend(f"| {_cell(f.label)} | {f.flanders_text} | {f.year}, {_cell(f.source)} |"
+        out.extend(f"| {table_cell(f.label)} | {f.flanders_text} | {f.year}, {table_cell(f.source)} |"
                    for f in module.figures)
     questions = handout_questions(module)
     if questions:
         out.append("\n## Vragen voor de groep\n")
-        out.extend(f"- {_cell(q)}" for q in questions)
+        out.extend(f"- {table_cell(q)}" for q in questions)
     return "\n".join(out) + "\n"
 
 
@@ -77,7 +77,7 @@ def handout_page(package: Package, module: Module) -> str:
     """The handout on its own page, to print on one sheet of A4."""
     page = handout_page_path(module)
     title = handout_title(module)
-    out = [_front_matter(f"{KIND}: {title}", f"{KIND} bij module {module.number}: doelstellingen, agenda, "
+    out = [front_matter(f"{KIND}: {title}", f"{KIND} bij module {module.number}: doelstellingen, agenda, "
                                               "cijfers en vragen op één blad.")]
     out.append(f"# {KIND}: {title}\n")
     out.append(running_title(f"{KIND}: {title}", package))

@@ -35,14 +35,14 @@ from childcare_guide.render.preparation import preparation_section
 
 PARTS = ("Inleiding", "Doelstellingen", "Overzicht van het verloop", "Uitwerking",
          "Werkinstrumenten", "Meer weten")
-def _front_matter(title: str, description: str) -> str:
+def front_matter(title: str, description: str) -> str:
     title = title.replace('"', "'")
     description = description.replace('"', "'")
     # render_macros: false keeps editors' text away from the template engine of mkdocs-macros
     return f'---\ntitle: "{title}"\ndescription: "{description}"\nrender_macros: false\n---\n\n'
 
 
-def _cell(text: str) -> str:
+def table_cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
@@ -51,7 +51,7 @@ def module_page(package: Package, module: Module) -> str:
     page = module_page_path(module)
     deck = relative(page, deck_path(module))
     # 'Module 5: ...' keeps the description of a copied module its own until the editor rewrites it
-    out = [_front_matter(f"Module {module.number}: {module.title}",
+    out = [front_matter(f"Module {module.number}: {module.title}",
                          f"Module {module.number}: {module.description}")]
     out.append(f"# Module {module.number}: {module.title}\n")
     out.append(f"**Duur:** {module.duration_text} ({module.minutes} minuten) · "
@@ -161,8 +161,8 @@ def outline_table(module: Module) -> str:
     rows = ["| Tijd | Stap | Minuten | Werkvorm | Materiaal |", "| --- | --- | ---: | --- | --- |"]
     for number, step in enumerate(module.steps, start=1):
         span = f"{format_clock(step.start)}–{format_clock(step.start + step.minutes)}"
-        rows.append(f"| {span} | [{number}. {_cell(step.title)}](#{step_anchor(step.id)}) | "
-                    f"{step.minutes} | {_cell(step.method)} | {_cell(', '.join(step.materials)) or '–'} |")
+        rows.append(f"| {span} | [{number}. {table_cell(step.title)}](#{step_anchor(step.id)}) | "
+                    f"{step.minutes} | {table_cell(step.method)} | {table_cell(', '.join(step.materials)) or '–'} |")
     rows.append(f"| | **Totaal** | **{module.minutes}** | | |")
     return "\n".join(rows) + "\n"
 
@@ -189,7 +189,7 @@ WORKSHEET_MARK = '<div class="werkblad-afdrukken" hidden></div>\n'
 def worksheet_page(package: Package, module: Module, sheet: Worksheet) -> str:
     """A worksheet on its own page, ready to print; directives become tables to fill in."""
     page = worksheet_page_path(module, sheet)
-    out = [_front_matter(f"{sheet.title} (werkblad, module {module.number})", sheet_description(sheet, module))]
+    out = [front_matter(f"{sheet.title} (werkblad, module {module.number})", sheet_description(sheet, module))]
     out.append(f"# Werkblad: {sheet.title}\n")
     out.append(running_title(f"Werkblad: {sheet.title} (module {module.number})", package))
     out.append(WORKSHEET_MARK)
@@ -274,14 +274,14 @@ def figure_table(module: Module) -> str:
     """The figures beside an empty municipal column; each of its cells is the place of the
     figure's field ({veld:cijfer-id}), which the Word worksheet records for the filled download."""
     rows = ["", "| Cijfer | Vlaanderen | Jaar en bron | Onze gemeente |", "| --- | --- | --- | --- |"]
-    rows.extend(f"| {_cell(f.label)} | {f.flanders_text} | {f.year}, {_cell(f.source)} | "
+    rows.extend(f"| {table_cell(f.label)} | {f.flanders_text} | {f.year}, {table_cell(f.source)} | "
                 f"{{veld:{figure_field(f).id}}} |" for f in module.figures)
     return "\n".join(rows) + "\n"
 
 
 def field_table(fields: tuple[FillInField, ...]) -> str:
     rows = ["", "| Gegeven | Ingevuld |", "| --- | --- |"]
-    rows.extend(f"| {_cell(f.label)} | {{veld:{f.id}}} |" for f in fields)
+    rows.extend(f"| {table_cell(f.label)} | {{veld:{f.id}}} |" for f in fields)
     return "\n".join(rows) + "\n"
 
 
@@ -304,7 +304,7 @@ def module_overview(package: Package, from_page: str, level: int = 2) -> str:
 
 def modules_index(package: Package) -> str:
     page = MODULES_INDEX
-    out = [_front_matter("Modules", f"De {len(package.modules)} modules van {package.title}: "
+    out = [front_matter("Modules", f"De {len(package.modules)} modules van {package.title}: "
                                     "duur, inhoud en wanneer je elke module kiest.")]
     out.append("# Modules\n")
     out.append("Start altijd met module 1. Kies daarna de module die past bij wat je netwerk nodig "
@@ -317,7 +317,7 @@ def modules_index(package: Package) -> str:
 def whats_new_page(package: Package) -> str:
     """'Wat is er nieuw': every version of the guide with what changed, from content/wijzigingen.yml."""
     page = WHATS_NEW
-    out = [_front_matter("Wat is er nieuw", f"De versies van {package.title}: wat er veranderde en "
+    out = [front_matter("Wat is er nieuw", f"De versies van {package.title}: wat er veranderde en "
                                             "welke modules. Is je download nog actueel?")]
     out.append("# Wat is er nieuw\n")
     out.append(f"Dit is de **{package.edition_text}** van de gids (technisch: versie "
