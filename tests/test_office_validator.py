@@ -123,15 +123,19 @@ def test_the_allowance_is_exactly_the_negative_axis_id():
     assert not is_python_pptx_negative_axis_id(finding(error_type=ValidationErrorType.SEMANTIC))
 
 
+def run_twice(script: str, folder: Path, suffix: str) -> list[Path]:
+    """Run a template script of scripts/ twice, each into its own file: the two files."""
+    made = [folder / f"een{suffix}", folder / f"twee{suffix}"]
+    for out in made:
+        subprocess.run([sys.executable, str(Path(__file__).resolve().parents[1] / "scripts" / script),
+                        "--out", str(out)], check=True, capture_output=True, text=True)
+    return made
+
+
 def test_the_template_script_makes_a_sound_template_twice_alike(validator, tmp_path):
     """scripts/make_worksheet_template.py still works with the installed python-docx: its template
     passes the validator, gives the same bytes each time and makes worksheets."""
-    script = Path(__file__).resolve().parents[1] / "scripts" / "make_worksheet_template.py"
-    made = []
-    for name in ("een.docx", "twee.docx"):
-        subprocess.run([sys.executable, str(script), "--out", str(tmp_path / name)], check=True,
-                       capture_output=True, text=True)
-        made.append(tmp_path / name)
+    made = run_twice("make_worksheet_template.py", tmp_path, ".docx")
     assert made[0].read_bytes() == made[1].read_bytes()
     assert findings(validator, made[0]) == []
     worksheet = tmp_path / "werkblad.docx"
@@ -144,12 +148,7 @@ def test_the_deck_template_script_still_makes_every_layout(validator, package, t
     """scripts/make_template.py leans on python-pptx internals to add layouts (ONDERHOUD.md): it
     still runs with the installed python-pptx, gives the same bytes twice, and its template has
     every layout the decks need, so a deck built on it passes the validator."""
-    script = Path(__file__).resolve().parents[1] / "scripts" / "make_template.py"
-    made = []
-    for name in ("een.pptx", "twee.pptx"):
-        subprocess.run([sys.executable, str(script), "--out", str(tmp_path / name)], check=True,
-                       capture_output=True, text=True)
-        made.append(tmp_path / name)
+    made = run_twice("make_template.py", tmp_path, ".pptx")
     assert made[0].read_bytes() == made[1].read_bytes()
     assert {layout.name for layout in Presentation(str(made[0])).slide_layouts} >= set(LAYOUTS)
     deck = tmp_path / "module.pptx"
