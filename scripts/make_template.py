@@ -4,18 +4,21 @@ Run once to (re)create the starting design: `python scripts/make_template.py [--
 After that the template belongs to the designer: restyle it in PowerPoint, keep the layout
 names (see LAYOUTS in src/childcare_guide/render/deck/plan.py), and every deck follows without a code change.
 
-python-pptx has no public call to add a layout to a master, so this one-off script uses a few of
-its internal classes (pptx.parts.slide, pptx.opc, a master's shape tree). The build never runs it:
-the decks read the committed template by layout names, with the public API only. A test
-(tests/test_office_validator.py) runs the script with the installed python-pptx, so an upgrade
-that breaks it shows at once; ONDERHOUD.md says what to do then.
+python-pptx has no public call to add a layout to a master or to list the notes master, so this
+script does those two steps on the saved package itself, with zipfile and lxml, as the Open XML
+standard describes it (a part, its relationships, its content type, its entry in the master's list).
+Everything else goes through python-pptx's public API, and lxml on a public object's element.
 """
 
 from __future__ import annotations
 
 import argparse
 import copy
+import io
+import posixpath
+import re
 import sys
+import zipfile
 from pathlib import Path
 
 from lxml import etree
@@ -23,8 +26,6 @@ from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import PP_ALIGN
-from pptx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
-from pptx.parts.slide import SlideLayoutPart
 from pptx.util import Emu
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,6 +43,10 @@ A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 NOTES_MASTER = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/notesMaster"
+SLIDE_LAYOUT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/slideLayout"
+LAYOUT_TYPE = "application/vnd.openxmlformats-officedocument.presentationml.slideLayout+xml"
+PR = "http://schemas.openxmlformats.org/package/2006/relationships"
+CT = "http://schemas.openxmlformats.org/package/2006/content-types"
 
 # default layout name -> our name (None: remove)
 RENAME = {
@@ -253,7 +258,7 @@ def big_text_layout(layout, title_box, size: str, legend: bool) -> None:
         element = copy.deepcopy(box._element)
         used = [int(c.get("id")) for c in layout._element.iter(f"{{{P}}}cNvPr")]
         element.find(f"{{{P}}}nvSpPr/{{{P}}}cNvPr").set("id", str(max(used) + 1))  # unique on the layout
-        layout.shapes._spTree.append(element)
+        layout._element.find(f"{{{P}}}cSld/{{{P}}}spTree").append(element)
 
 
 def route_layout(layout, title_box) -> None:
@@ -270,27 +275,52 @@ def route_layout(layout, title_box) -> None:
                 rpr.attrib.pop("b", None)
 
 
-def copy_layout(prs, source, name: str):
-    """A new layout on the master: a copy of `source` under `name`.
+def with_layout_copies(deck: bytes, copies: dict[str, str]) -> bytes:
+    """The package with, for each new name, a copy of the layout named `source` on the master.
 
-    python-pptx has no public call to add a layout, so this one-off generator uses its part
-    classes (pptx.parts.slide, pptx.opc): the copy becomes a layout part related to the master and
-    listed in the master's <p:sldLayoutIdLst>, as PowerPoint writes it. The decks themselves only
-    find layouts by name (public API).
+    Each copy becomes a part of its own (ppt/slideLayouts/slideLayoutN.xml) with the source's
+    relationships, its content type, a relationship from the master and an entry at the end of
+    the master's <p:sldLayoutIdLst>, as PowerPoint writes a new layout.
     """
-    master = prs.slide_master
-    package = master.part.package
-    partname = package.next_partname("/ppt/slideLayouts/slideLayout%d.xml")
-    part = SlideLayoutPart.load(partname, CONTENT_TYPE.PML_SLIDE_LAYOUT, package,
-                                etree.tostring(source._element))
-    part.relate_to(master.part, RELATIONSHIP_TYPE.SLIDE_MASTER)
-    rid = master.part.relate_to(part, RELATIONSHIP_TYPE.SLIDE_LAYOUT)
-    id_list = master._element.find(f"{{{P}}}sldLayoutIdLst")
-    used = [int(entry.get("id")) for entry in id_list]
-    etree.SubElement(id_list, f"{{{P}}}sldLayoutId", {"id": str(max(used) + 1), f"{{{R}}}id": rid})
-    layout = part.slide_layout
-    layout._element.find(f"{{{P}}}cSld").set("name", name)
-    return layout
+    with zipfile.ZipFile(io.BytesIO(deck)) as package:
+        files = {info.filename: package.read(info) for info in package.infolist()}
+    layouts = sorted((n for n in files if re.fullmatch(r"ppt/slideLayouts/slideLayout\d+\.xml", n)),
+                     key=lambda n: int(re.search(r"(\d+)\.xml$", n).group(1)))
+    by_name = {etree.fromstring(files[n]).find(f"{{{P}}}cSld").get("name"): n for n in layouts}
+    master_name = "ppt/slideMasters/slideMaster1.xml"
+    master_rels_name = "ppt/slideMasters/_rels/slideMaster1.xml.rels"
+    master = etree.fromstring(files[master_name])
+    master_rels = etree.fromstring(files[master_rels_name])
+    types = etree.fromstring(files["[Content_Types].xml"])
+    number = len(layouts)
+    for new_name, source_name in copies.items():
+        source = by_name[source_name]
+        number += 1
+        name = f"ppt/slideLayouts/slideLayout{number}.xml"
+        layout = etree.fromstring(files[source])
+        layout.find(f"{{{P}}}cSld").set("name", new_name)
+        files[name] = etree.tostring(layout, xml_declaration=True, encoding="UTF-8", standalone=True)
+        folder, file = posixpath.split(source)
+        files[f"{folder}/_rels/slideLayout{number}.xml.rels"] = files[f"{folder}/_rels/{file}.rels"]
+        etree.SubElement(types, f"{{{CT}}}Override", {"PartName": f"/{name}", "ContentType": LAYOUT_TYPE})
+        rids = [int(r.get("Id")[3:]) for r in master_rels if r.get("Id", "").startswith("rId")]
+        rid = f"rId{max(rids) + 1}"
+        etree.SubElement(master_rels, f"{{{PR}}}Relationship",
+                         {"Id": rid, "Type": SLIDE_LAYOUT, "Target": f"../slideLayouts/slideLayout{number}.xml"})
+        id_list = master.find(f"{{{P}}}sldLayoutIdLst")
+        used = [int(entry.get("id")) for entry in id_list]
+        etree.SubElement(id_list, f"{{{P}}}sldLayoutId", {"id": str(max(used) + 1), f"{{{R}}}id": rid})
+    for name, root in ((master_name, master), (master_rels_name, master_rels), ("[Content_Types].xml", types)):
+        files[name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return _zip(files)
+
+
+def _zip(files: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, data in files.items():
+            package.writestr(name, data)
+    return out.getvalue()
 
 
 def plain_body(shape, size: str, align: str, anchor: str, colour: RGBColor = INK) -> None:
@@ -374,23 +404,34 @@ def picture_layout(layout, title_box) -> None:
             plain_body(shape, "2400", "l", "ctr")
 
 
-def declare_notes_master(prs) -> None:
-    """Give the template a notes master, listed in presentation.xml's <p:notesMasterIdLst>.
+def with_listed_notes_master(deck: bytes) -> bytes:
+    """The package with its notes master listed in presentation.xml's <p:notesMasterIdLst>.
 
     Every deck has speaker notes, and notes need a notes master. python-pptx makes one when it
     is first asked for (`prs.notes_master`) but does not list it in presentation.xml, as the
-    standard asks and Keynote needs. Made here, once, the template carries it, listed, and every
-    deck built on the template reuses it.
+    standard asks and Keynote needs. Listed here, once, the template carries it, and every deck
+    built on the template reuses it.
     """
-    master = prs.notes_master  # python-pptx's default notes master, with its own theme
-    rid = prs.part.relate_to(master.part, NOTES_MASTER)  # the existing relationship's id
-    presentation = prs._element
+    with zipfile.ZipFile(io.BytesIO(deck)) as package:
+        files = {info.filename: package.read(info) for info in package.infolist()}
+    relations = etree.fromstring(files["ppt/_rels/presentation.xml.rels"])
+    rid = next(r.get("Id") for r in relations if r.get("Type") == NOTES_MASTER)
+    presentation = etree.fromstring(files["ppt/presentation.xml"])
     existing = presentation.find(f"{{{P}}}notesMasterIdLst")
     if existing is not None:
         presentation.remove(existing)
     id_list = etree.Element(f"{{{P}}}notesMasterIdLst")
     etree.SubElement(id_list, f"{{{P}}}notesMasterId", {f"{{{R}}}id": rid})
     presentation.find(f"{{{P}}}sldMasterIdLst").addnext(id_list)  # its place in the schema
+    files["ppt/presentation.xml"] = etree.tostring(presentation, xml_declaration=True, encoding="UTF-8",
+                                                   standalone=True)
+    return _zip(files)
+
+
+def saved(prs) -> bytes:
+    buffer = io.BytesIO()
+    prs.save(buffer)
+    return buffer.getvalue()
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -401,6 +442,9 @@ def main(argv: list[str] | None = None) -> None:
     prs = Presentation()
     factor = WIDE / prs.slide_width
     prs.slide_width, prs.slide_height = WIDE, HIGH
+    assert prs.notes_master is not None  # python-pptx makes the notes master when it is first asked for
+    # the new layouts and the notes master's entry, on the package; then back to python-pptx
+    prs = Presentation(io.BytesIO(with_listed_notes_master(with_layout_copies(saved(prs), COPIES))))
     master = prs.slide_master
     scale_shapes(master.shapes, factor)
     set_sizes(master)
@@ -415,13 +459,13 @@ def main(argv: list[str] | None = None) -> None:
     bar.name = "Accentbalk"
     bar.shadow.inherit = False
     # the bar is decoration: keep it behind everything else on the master
-    master.shapes._spTree.insert(2, copy.deepcopy(bar._element))
+    master._element.find(f"{{{P}}}cSld/{{{P}}}spTree").insert(2, copy.deepcopy(bar._element))
 
     title = next(sh for sh in master.placeholders if sh.placeholder_format.idx == 0)
     title_box = (title.left, title.top, title.width, title.height)
     by_name = {layout.name: layout for layout in prs.slide_layouts}
-    for new_name, source_name in COPIES.items():
-        layout = copy_layout(prs, by_name[source_name], new_name)
+    for new_name in COPIES:
+        layout = by_name[new_name]
         scale_shapes(layout.placeholders, factor)
         if new_name == "Kerncijfer":
             key_figure_layout(layout, title_box)
@@ -456,13 +500,8 @@ def main(argv: list[str] | None = None) -> None:
         if new_name == "Sectie":
             background(layout, LIGHT)
             section_layout(layout)
-    declare_notes_master(prs)
     out.parent.mkdir(parents=True, exist_ok=True)
-    from io import BytesIO
-
-    buffer = BytesIO()
-    prs.save(buffer)
-    out.write_bytes(normalise_office_file(buffer.getvalue()))
+    out.write_bytes(normalise_office_file(saved(prs)))
     print(f"Sjabloon geschreven: {out}")
 
 

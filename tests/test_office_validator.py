@@ -145,9 +145,9 @@ def test_the_template_script_makes_a_sound_template_twice_alike(validator, tmp_p
 
 
 def test_the_deck_template_script_still_makes_every_layout(validator, package, tmp_path):
-    """scripts/make_template.py leans on python-pptx internals to add layouts (ONDERHOUD.md): it
-    still runs with the installed python-pptx, gives the same bytes twice, and its template has
-    every layout the decks need, so a deck built on it passes the validator."""
+    """scripts/make_template.py (it adds layouts on the saved package, ONDERHOUD.md) still runs
+    with the installed python-pptx, gives the same bytes twice, and its template has every
+    layout the decks need, so a deck built on it passes the validator."""
     made = run_twice("make_template.py", tmp_path, ".pptx")
     assert made[0].read_bytes() == made[1].read_bytes()
     assert {layout.name for layout in Presentation(str(made[0])).slide_layouts} >= set(LAYOUTS)
